@@ -1,0 +1,513 @@
+package io.fitadvisor.advisor;
+
+import com.google.common.collect.ImmutableMap;
+import io.fitadvisor.pricing.Architecture;
+import io.fitadvisor.pricing.BillingMonth;
+import io.fitadvisor.pricing.CostLine;
+import io.fitadvisor.pricing.Deployment;
+import io.fitadvisor.pricing.Ec2Deployment;
+import io.fitadvisor.pricing.Ec2InstanceType;
+import io.fitadvisor.pricing.FargateDeployment;
+import io.fitadvisor.pricing.FargateRates;
+import io.fitadvisor.pricing.FargateTaskSize;
+import io.fitadvisor.pricing.FargateTaskSizes;
+import io.fitadvisor.pricing.OperatingSystem;
+import io.fitadvisor.pricing.PricedDeployment;
+import io.fitadvisor.workload.ContainerSpec;
+import io.fitadvisor.workload.Invocation;
+import io.fitadvisor.workload.Service;
+import io.fitadvisor.workload.Target;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * The container targets {@code fargate}, {@code fargate-spot} and {@code ecs-ec2}: fit checks,
+ * task or instance sizing, scaling over the per-minute load, and cost.
+ *
+ * <p>Capacity model. A unit (a Fargate task, or an EC2 instance packed with tasks) serves {@code
+ * capacity} requests at once at the service's nominal duration. Per minute the units running are
+ * {@code max(floor, ceil(x(t) / (capacity x targetUtilization)))}, where {@code x(t)} is the
+ * concurrency's maximum over a window that models the autoscaler:
+ *
+ * <ul>
+ *   <li>reactive (no latency objective): {@code [t - max(15, lag), t - lag]}: capacity for a rise
+ *       arrives {@code lag} minutes late (3 alarm minutes plus the start-up time), and is removed
+ *       15 minutes after the load falls. Load above the running capacity is a SCALE_OUT_LAG
+ *       warning;
+ *   <li>ahead (a latency objective is set): {@code [t - 15, t + lag]}: capacity is in place before
+ *       the load that needs it;
+ *   <li>scheduled (schedule invocation): {@code [t, t]}: each run starts its tasks on time.
+ * </ul>
+ *
+ * Unit-hours are the per-minute units summed over the month, divided by 60.
+ */
+final class ContainerModel {
+  private enum Mode {
+    REACTIVE("reactive"), AHEAD("ahead of the scale-out lag"), SCHEDULED("scheduled runs");
+
+    final String label;
+
+    Mode(String label) {
+      this.label = label;
+    }
+  }
+
+  /** A candidate unit: a Fargate task size or an EC2 instance type with its packed tasks. */
+  private record Unit(Architecture architecture, FargateTaskSize taskSize, Ec2InstanceType instance,
+      double capacity, int floor, double hourlyUsd, int tasksPerUnit, double taskVcpu,
+      double taskMemoryMb, double concurrencyPerTask) {}
+
+  /** The cheapest unit at one load factor, priced. */
+  private record Choice(Unit unit, double unitHours, PricedDeployment compute, double monthlyCostUsd) {}
+
+  private final Target target;
+  private final ServiceLoad load;
+  private final Service service;
+  private final AdviceContext context;
+  private final FitLimits limits;
+  private final FrontDoors frontDoors;
+  private final List<Finding> violations = new ArrayList<>();
+  private final List<Unit> units = new ArrayList<>();
+  private final ContainerSpec spec;
+  private final int minTasks;
+  private final Mode mode;
+  private final int lagMinutes;
+  private final double startupSeconds;
+  private final ServiceLoad.Window window;
+
+  ContainerModel(Target target, ServiceLoad load, AdviceContext context, FitLimits limits,
+      FrontDoors frontDoors) {
+    this.target = target;
+    this.load = load;
+    this.service = load.service;
+    this.context = context;
+    this.limits = limits;
+    this.frontDoors = frontDoors;
+    this.spec = service.container().orElse(ContainerSpec.DEFAULT);
+    // Scheduled batch work without a pinned container runs its tasks per run and none between.
+    boolean batch = service.invocation() == Invocation.SCHEDULE;
+    this.minTasks = service.container().isPresent() || !batch ? spec.minTasks() : 0;
+    this.startupSeconds = spec.startupSeconds().orElse(limits.fargateTaskStartupSeconds())
+        + (target == Target.ECS_EC2 ? limits.ec2CapacitySeconds() : 0);
+    this.lagMinutes = limits.scaleOutAlarmMinutes() + (int) Math.ceil(startupSeconds / 60 - 1e-9);
+    if (batch) {
+      mode = Mode.SCHEDULED;
+    } else if (service.requirements().maxLatencyMs().isPresent()) {
+      mode = Mode.AHEAD;
+    } else {
+      mode = Mode.REACTIVE;
+    }
+    checkService();
+    if (violations.isEmpty()) {
+      if (target == Target.ECS_EC2) {
+        addInstances();
+      } else {
+        addTaskSizes();
+      }
+    }
+    this.window = violations.isEmpty() ? scalingWindow() : null;
+  }
+
+  /** The concurrency's maximum over the autoscaler's window of this mode (see the class comment). */
+  private ServiceLoad.Window scalingWindow() {
+    int scaleIn = limits.scaleInMinutes();
+    switch (mode) {
+      case SCHEDULED:
+        return load.window(0, 0);
+      case AHEAD:
+        return load.window(-scaleIn, lagMinutes);
+      default:
+        return load.window(-Math.max(scaleIn, lagMinutes), -lagMinutes);
+    }
+  }
+
+  private void checkService() {
+    boolean fargate = target != Target.ECS_EC2;
+    if (fargate && service.requirements().gpu()) {
+      violations.add(new Finding(Codes.GPU_UNAVAILABLE, "the service needs a GPU and Fargate offers none"));
+    }
+    if (target == Target.FARGATE_SPOT && !service.requirements().interruptible()) {
+      violations.add(new Finding(Codes.NOT_INTERRUPTIBLE, "Spot capacity can be reclaimed with a "
+          + "2-minute notice and the service is not marked interruptible"));
+    }
+    if (target == Target.FARGATE_SPOT
+        && !service.architectures().contains(io.fitadvisor.workload.Architecture.X86_64)) {
+      violations.add(new Finding(Codes.ARCHITECTURE_UNAVAILABLE,
+          "Fargate Spot runs x86_64 tasks only and the service is built for arm64 only"));
+    }
+    double maxEphemeralMb = limits.fargateMaxEphemeralStorageGb() * 1024;
+    if (fargate && service.ephemeralStorageMb() > maxEphemeralMb) {
+      violations.add(new Finding(Codes.FARGATE_EPHEMERAL_STORAGE, "the service needs "
+          + Words.megabytes(service.ephemeralStorageMb()) + " of scratch disk; a Fargate task has at most "
+          + Words.number(limits.fargateMaxEphemeralStorageGb(), 0) + " GB"));
+    }
+  }
+
+  /** Fargate task sizes that fit the service and any pinned values, cheapest first, dominated ones dropped. */
+  private void addTaskSizes() {
+    boolean spot = target == Target.FARGATE_SPOT;
+    OptionalDouble pinnedVcpu = spec.vcpu();
+    OptionalInt pinnedMemoryMb = spec.memoryMb();
+    OptionalInt pinnedConcurrency = spec.concurrency();
+    double memoryMb = service.memoryMb();
+    double cpu = service.duration().cpuFraction();
+    double ephemeralGb = ephemeralStorageGb();
+    boolean anySize = false;
+    boolean latencyExcluded = false;
+    List<Unit> found = new ArrayList<>();
+    for (io.fitadvisor.workload.Architecture a : service.architectures()) {
+      Architecture architecture = Architecture.fromId(a.id());
+      Optional<FargateRates> rates = spot
+          ? context.prices().fargateSpot(OperatingSystem.LINUX, architecture)
+          : Optional.of(context.prices().fargate(OperatingSystem.LINUX, architecture));
+      if (rates.isEmpty()) {
+        continue;
+      }
+      for (FargateTaskSize size : FargateTaskSizes.all(OperatingSystem.LINUX)) {
+        double taskMemoryMb = size.memoryGb() * 1024;
+        if ((pinnedVcpu.isPresent() && pinnedVcpu.getAsDouble() != size.vcpu())
+            || (pinnedMemoryMb.isPresent() && pinnedMemoryMb.getAsInt() != taskMemoryMb)) {
+          continue;
+        }
+        double slots = Math.floor(taskMemoryMb / memoryMb + 1e-9);
+        double capacity;
+        if (pinnedConcurrency.isPresent()) {
+          capacity = pinnedConcurrency.getAsInt();
+          boolean memoryFits = pinnedMemoryMb.isPresent() || taskMemoryMb >= memoryMb * capacity;
+          boolean cpuFits = pinnedVcpu.isPresent() || size.vcpu() >= capacity * cpu - 1e-9;
+          if (!memoryFits || !cpuFits) {
+            continue;
+          }
+        } else {
+          if (slots < 1) {
+            continue;
+          }
+          capacity = Math.min(slots, size.vcpu() / cpu);
+        }
+        anySize = true;
+        if (!meetsLatency(size.vcpu())) {
+          latencyExcluded = true;
+          continue;
+        }
+        double hourly = size.vcpu() * rates.get().vcpuHourUsd() + size.memoryGb() * rates.get().gbHourUsd()
+            + (ephemeralGb - limits.fargateIncludedEphemeralStorageGb()) * context.prices().fargateEphemeralStoragePerGbHourUsd();
+        found.add(new Unit(architecture, size, null, capacity, minTasks, hourly, 1, size.vcpu(),
+            taskMemoryMb, capacity));
+      }
+    }
+    if (found.isEmpty()) {
+      if (anySize && latencyExcluded) {
+        violations.add(latencyViolation("Fargate task"));
+      } else {
+        violations.add(new Finding(Codes.FARGATE_TASK_SIZE, noTaskSizeMessage()));
+      }
+      return;
+    }
+    units.addAll(frontier(found));
+  }
+
+  private String noTaskSizeMessage() {
+    StringBuilder need = new StringBuilder("no Fargate task size fits ");
+    if (spec.vcpu().isPresent() || spec.memoryMb().isPresent()) {
+      need.append("the pinned ");
+      if (spec.vcpu().isPresent()) {
+        need.append(Words.number(spec.vcpu().getAsDouble(), 2)).append(" vCPU");
+      }
+      if (spec.memoryMb().isPresent()) {
+        need.append(spec.vcpu().isPresent() ? " with " : "").append(Words.count(spec.memoryMb().getAsInt())).append(" MB");
+      }
+      need.append(" (Fargate offers 0.25 to 16 vCPU with 0.5 to 120 GB in fixed steps)");
+    } else if (spec.concurrency().isPresent()) {
+      int concurrency = spec.concurrency().getAsInt();
+      need.append(Words.count(concurrency)).append(" requests at once: that needs ")
+          .append(Words.megabytes((double) service.memoryMb() * concurrency)).append(" and ")
+          .append(Words.number(concurrency * service.duration().cpuFraction(), 2))
+          .append(" vCPU; the largest task has 120 GB and 16 vCPU");
+    } else {
+      need.append("one request's ").append(Words.megabytes(service.memoryMb()))
+          .append("; the largest task has 120 GB");
+    }
+    return need.toString();
+  }
+
+  /** EC2 instance types that can hold at least one task, by price. */
+  private void addInstances() {
+    double cpu = service.duration().cpuFraction();
+    double memoryMb = service.memoryMb();
+    OptionalInt pinnedConcurrency = spec.concurrency();
+    OptionalDouble pinnedVcpu = spec.vcpu();
+    OptionalInt pinnedMemoryMb = spec.memoryMb();
+    // The task's shape: pinned values, else derived from the per-request needs (docs/ADVISOR.md).
+    double concurrency;
+    double taskVcpu;
+    double taskMemoryMb;
+    if (pinnedConcurrency.isPresent()) {
+      concurrency = pinnedConcurrency.getAsInt();
+      taskVcpu = pinnedVcpu.orElse(concurrency * cpu);
+      taskMemoryMb = pinnedMemoryMb.isPresent() ? pinnedMemoryMb.getAsInt() : memoryMb * concurrency;
+    } else if (pinnedVcpu.isPresent() && pinnedMemoryMb.isPresent()) {
+      taskVcpu = pinnedVcpu.getAsDouble();
+      taskMemoryMb = pinnedMemoryMb.getAsInt();
+      concurrency = Math.min(Math.floor(taskMemoryMb / memoryMb + 1e-9), taskVcpu / cpu);
+    } else if (pinnedMemoryMb.isPresent()) {
+      taskMemoryMb = pinnedMemoryMb.getAsInt();
+      concurrency = Math.floor(taskMemoryMb / memoryMb + 1e-9);
+      taskVcpu = concurrency * cpu;
+    } else if (pinnedVcpu.isPresent()) {
+      taskVcpu = pinnedVcpu.getAsDouble();
+      concurrency = taskVcpu / cpu;
+      taskMemoryMb = memoryMb * Math.ceil(concurrency - 1e-9);
+    } else {
+      concurrency = 1;
+      taskVcpu = cpu;
+      taskMemoryMb = memoryMb;
+    }
+    boolean gpu = service.requirements().gpu();
+    boolean anyGpuType = false;
+    boolean latencyExcluded = false;
+    List<Unit> found = new ArrayList<>();
+    for (Ec2InstanceType type : context.prices().ec2Instances().values()) {
+      if (!service.architectures().contains(io.fitadvisor.workload.Architecture.fromId(type.architecture().id()))
+          || isBurstable(type) || gpu != (type.gpus() > 0)) {
+        continue;
+      }
+      anyGpuType |= type.gpus() > 0;
+      double usableMb = type.memoryGib() * 1024 - limits.ecsReservedMemoryMib();
+      long perInstance = Math.min((long) Math.floor(type.vcpu() / taskVcpu + 1e-9),
+          (long) Math.floor(usableMb / taskMemoryMb + 1e-9));
+      if (gpu) {
+        perInstance = Math.min(perInstance, type.gpus());
+      }
+      if (perInstance < 1 || concurrency <= 0) {
+        continue;
+      }
+      // ECS on EC2 shares CPU softly: a request can use a whole idle vCPU, so no slowdown.
+      if (!meetsLatency(1)) {
+        latencyExcluded = true;
+        continue;
+      }
+      int floor = (int) Math.ceil((double) minTasks / perInstance);
+      found.add(new Unit(Architecture.fromId(type.architecture().id()), null, type,
+          perInstance * concurrency, floor, type.onDemandHourlyUsd(), (int) perInstance, taskVcpu,
+          taskMemoryMb, concurrency));
+    }
+    if (found.isEmpty()) {
+      if (gpu && !anyGpuType) {
+        violations.add(new Finding(Codes.GPU_UNAVAILABLE, "the service needs a GPU and the catalog "
+            + "has no GPU instance type for " + architectures() + " in " + context.prices().regionCode()));
+      } else if (latencyExcluded) {
+        violations.add(latencyViolation("EC2 task"));
+      } else {
+        violations.add(new Finding(Codes.EC2_INSTANCE_SIZE, "no instance type in the catalog has room "
+            + "for one task of " + Words.number(taskVcpu, 2) + " vCPU and " + Words.megabytes(taskMemoryMb)
+            + (gpu ? " with a GPU" : "") + " (" + Words.count(limits.ecsReservedMemoryMib())
+            + " MiB of each instance is kept for the ECS agent and the OS)"));
+      }
+      return;
+    }
+    units.addAll(frontier(found));
+  }
+
+  /** Burstable types (t2, t3, t4g, ...) earn CPU credits below a baseline; sustained load makes them costly. */
+  private static boolean isBurstable(Ec2InstanceType type) {
+    return type.name().matches("t\\d.*");
+  }
+
+  private String architectures() {
+    return String.join(" or ", service.architectures().stream().map(io.fitadvisor.workload.Architecture::id).toList());
+  }
+
+  /** Whether the p99 duration, slowed on a unit with less than one vCPU, meets the objective. */
+  private boolean meetsLatency(double vcpu) {
+    OptionalDouble objective = service.requirements().maxLatencyMs();
+    if (objective.isEmpty()) {
+      return true;
+    }
+    return p99Ms() * Durations.slowdown(service.duration().cpuFraction(), vcpu) <= objective.getAsDouble();
+  }
+
+  private double p99Ms() {
+    return service.duration().p99Ms().orElse(service.duration().meanMs());
+  }
+
+  private Finding latencyViolation(String what) {
+    return new Finding(Codes.LATENCY_OBJECTIVE, "the p99 duration, " + Words.duration(p99Ms())
+        + ", exceeds the " + Words.duration(service.requirements().maxLatencyMs().getAsDouble())
+        + " latency objective on every " + what + " that fits");
+  }
+
+  /** Drops units that another beats on price, capacity and floor at once; the rest cheapest first. */
+  private static List<Unit> frontier(List<Unit> found) {
+    List<Unit> sorted = new ArrayList<>(found);
+    sorted.sort(Comparator.comparingDouble(Unit::hourlyUsd).thenComparing(u -> -u.capacity()));
+    List<Unit> kept = new ArrayList<>();
+    for (Unit unit : sorted) {
+      boolean dominated = false;
+      for (Unit other : kept) {
+        if (other.hourlyUsd() <= unit.hourlyUsd() && other.capacity() >= unit.capacity()
+            && other.floor() <= unit.floor()) {
+          dominated = true;
+          break;
+        }
+      }
+      if (!dominated) {
+        kept.add(unit);
+      }
+    }
+    return kept;
+  }
+
+  /** The autoscaler's target; scheduled runs start exactly the tasks they need, so they fill them. */
+  private double utilization() {
+    return mode == Mode.SCHEDULED ? 1.0 : spec.targetUtilization();
+  }
+
+  private double ephemeralStorageGb() {
+    return Math.max(limits.fargateIncludedEphemeralStorageGb(), Math.ceil(service.ephemeralStorageMb() / 1024.0 - 1e-9));
+  }
+
+  /** The cheapest monthly cost at load factor {@code k}; infinite when infeasible. */
+  double monthlyCostUsd(double k) {
+    if (!violations.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return choose(k).monthlyCostUsd();
+  }
+
+  /**
+   * The cheapest unit at load factor {@code k} (the first in frontier order on a tie). A unit's
+   * unit-minutes are at least {@code max(floor x minutes, k x sum of x(t) / capacity)}; units are
+   * tried from the lowest such bound and the rest skipped once the bound exceeds the best cost,
+   * which saves most passes over the month at high load.
+   */
+  private Choice choose(double k) {
+    int count = units.size();
+    double[] bounds = new double[count];
+    Integer[] order = new Integer[count];
+    for (int i = 0; i < count; i++) {
+      Unit unit = units.get(i);
+      double capacity = unit.capacity() * utilization();
+      bounds[i] = unit.hourlyUsd() / 60
+          * Math.max((double) unit.floor() * window.minutes(), k * window.sum() / capacity);
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(bounds[a], bounds[b]));
+    int best = -1;
+    double bestUnitMinutes = 0;
+    double bestUsd = Double.POSITIVE_INFINITY;
+    for (int i : order) {
+      if (bounds[i] > bestUsd || (bounds[i] == bestUsd && i > best)) {
+        continue;
+      }
+      Unit unit = units.get(i);
+      double unitMinutes = window.unitMinutes(k, unit.capacity() * utilization(), unit.floor());
+      double usd = unitMinutes / 60 * unit.hourlyUsd();
+      if (usd < bestUsd || (usd == bestUsd && i < best)) {
+        bestUsd = usd;
+        best = i;
+        bestUnitMinutes = unitMinutes;
+      }
+    }
+    Unit unit = units.get(best);
+    double unitHours = bestUnitMinutes / 60;
+    PricedDeployment compute = context.engine().price(deployment(unit, unitHours), context.terms());
+    return new Choice(unit, unitHours, compute, compute.monthlyCostUsd() + frontDoors.monthlyCostUsd(false, k));
+  }
+
+  private Deployment deployment(Unit unit, double unitHours) {
+    double average = unitHours / BillingMonth.HOURS_PER_MONTH;
+    if (unit.instance() != null) {
+      return new Ec2Deployment(service.name(), unit.instance().name(), average, BillingMonth.HOURS_PER_MONTH, false);
+    }
+    return new FargateDeployment(service.name(), OperatingSystem.LINUX, unit.architecture(),
+        unit.taskSize().vcpu(), unit.taskSize().memoryGb(), average, BillingMonth.HOURS_PER_MONTH,
+        ephemeralStorageGb(), target == Target.FARGATE_SPOT);
+  }
+
+  /** The option at the service's own load. */
+  TargetOption option() {
+    if (!violations.isEmpty()) {
+      return TargetOption.infeasible(target, violations);
+    }
+    Choice best = choose(1.0);
+    Unit unit = best.unit();
+    double capacity = unit.capacity() * utilization();
+    long peak = window.peakUnits(1.0, capacity, unit.floor());
+    List<CostLine> lines = new ArrayList<>(best.compute().lines());
+    lines.addAll(frontDoors.lines(false, 1.0));
+    ImmutableMap.Builder<String, Object> configuration = ImmutableMap.builder();
+    if (unit.instance() != null) {
+      configuration.put("instanceType", unit.instance().name())
+          .put("tasksPerInstance", unit.tasksPerUnit())
+          .put("taskVcpu", unit.taskVcpu())
+          .put("taskMemoryMb", unit.taskMemoryMb())
+          .put("concurrencyPerTask", unit.concurrencyPerTask())
+          .put("minTasks", minTasks)
+          .put("targetUtilization", utilization())
+          .put("averageInstances", best.unitHours() / BillingMonth.HOURS_PER_MONTH)
+          .put("peakInstances", peak)
+          .put("instanceHours", best.unitHours());
+    } else {
+      configuration.put("vcpu", unit.taskSize().vcpu())
+          .put("memoryGb", unit.taskSize().memoryGb())
+          .put("concurrencyPerTask", unit.concurrencyPerTask())
+          .put("minTasks", minTasks)
+          .put("targetUtilization", utilization())
+          .put("averageTasks", best.unitHours() / BillingMonth.HOURS_PER_MONTH)
+          .put("peakTasks", peak)
+          .put("taskHours", best.unitHours())
+          .put("ephemeralStorageGb", ephemeralStorageGb());
+    }
+    configuration.put("scaling", mode.label)
+        .put("scaleOutLagMinutes", lagMinutes)
+        .put("frontDoor", frontDoors.effective(false).id());
+    return new TargetOption(target, Optional.of(unit.architecture().id()), true,
+        OptionalDouble.of(best.monthlyCostUsd()), configuration.build(), lines, List.of(), warnings(unit));
+  }
+
+  private List<Finding> warnings(Unit unit) {
+    List<Finding> found = new ArrayList<>();
+    // A steady load never rises, so it never outruns the autoscaler.
+    if (mode == Mode.REACTIVE && service.invocation() == Invocation.SYNC && !load.constant) {
+      scaleOutLag(unit).ifPresent(found::add);
+    }
+    if (target == Target.FARGATE_SPOT) {
+      found.add(new Finding(Codes.SPOT_INTERRUPTION, "Spot tasks can be stopped at any time after a "
+          + "2-minute notice; Spot prices float (the catalog's rate is an estimate)"));
+    }
+    return found;
+  }
+
+  /**
+   * Minutes in which the load exceeds what the running units serve at full utilization, because
+   * new capacity arrives {@code lag} minutes after a rise.
+   */
+  private Optional<Finding> scaleOutLag(Unit unit) {
+    float[] lagged = window.perMinute;
+    float[] inFlight = load.concurrency;
+    float[] requests = load.requests;
+    double capacity = unit.capacity() * utilization();
+    int minutes = 0;
+    double requestsOver = 0;
+    for (int t = 0; t < inFlight.length; t++) {
+      long running = Math.max(unit.floor(), Capacity.units(lagged[t], capacity));
+      if (inFlight[t] > running * unit.capacity() * (1 + Capacity.EPSILON)) {
+        minutes++;
+        requestsOver += requests[t];
+      }
+    }
+    if (minutes == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new Finding(Codes.SCALE_OUT_LAG, "in " + Words.count(minutes) + " minutes a month ("
+        + Words.percent(requestsOver / load.monthlyRequests) + " of requests) the load outruns the running "
+        + (unit.instance() != null ? "instances" : "tasks") + ": new capacity takes about " + lagMinutes
+        + " minutes (" + limits.scaleOutAlarmMinutes() + " alarm minutes and "
+        + Words.duration(startupSeconds * 1000) + " to start), so requests queue or fail; set "
+        + "requirements.maxLatencyMs to size ahead, or raise container.minTasks"));
+  }
+}

@@ -1,0 +1,119 @@
+package io.fitadvisor.advisor;
+
+import io.fitadvisor.pricing.AlbDeployment;
+import io.fitadvisor.pricing.ApiGatewayDeployment;
+import io.fitadvisor.pricing.ApiType;
+import io.fitadvisor.pricing.BillingMonth;
+import io.fitadvisor.pricing.CostLine;
+import io.fitadvisor.pricing.Deployment;
+import io.fitadvisor.pricing.PricedDeployment;
+import io.fitadvisor.workload.FrontDoor;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the service's front door costs on Lambda and on containers, priced by the pricing engine.
+ *
+ * <ul>
+ *   <li>{@code api-gateway-http}: per request, each started 512 KB of the request payload metered
+ *       as one request; {@code api-gateway-rest}: per request.
+ *   <li>{@code alb}: one load balancer for the service, 730 hours, plus LCU-hours estimated per
+ *       minute as the largest of: new connections per second / 25 (one connection per request, a
+ *       pessimistic reading), requests in flight / 3,000 active connections, and GB processed per
+ *       hour / 1 (0.4 for Lambda targets); rule evaluations are taken to stay within the free ten
+ *       per request.
+ *   <li>{@code function-url}: free on Lambda. Containers have no function URL, so they get an ALB.
+ *   <li>{@code none}: nothing.
+ * </ul>
+ *
+ * Every part is linear in the request rate, so a load scaled by {@code k} costs the fixed part
+ * plus {@code k} times the rest.
+ */
+final class FrontDoors {
+  private static final double HTTP_METERING_KB = 512;
+  private static final double NEW_CONNECTIONS_PER_LCU = 25;
+  private static final double ACTIVE_CONNECTIONS_PER_LCU = 3_000;
+  private static final double GB_PER_HOUR_PER_LCU_INSTANCES = 1.0;
+  private static final double GB_PER_HOUR_PER_LCU_LAMBDA = 0.4;
+
+  private final ServiceLoad load;
+  private final AdviceContext context;
+  // Computed once each: a pass over the month.
+  private double lambdaLcu = Double.NaN;
+  private double containerLcu = Double.NaN;
+
+  FrontDoors(ServiceLoad load, AdviceContext context) {
+    this.load = load;
+    this.context = context;
+  }
+
+  /** The front door a target really gets: containers have no function URL and use an ALB. */
+  FrontDoor effective(boolean lambdaTarget) {
+    FrontDoor door = load.service.frontDoor();
+    return !lambdaTarget && door == FrontDoor.FUNCTION_URL ? FrontDoor.ALB : door;
+  }
+
+  /** The priced front door at load factor {@code k}, or empty when it costs nothing. */
+  Optional<PricedDeployment> price(boolean lambdaTarget, double k) {
+    Optional<Deployment> deployment = deployment(lambdaTarget, k);
+    return deployment.map(d -> context.engine().price(d, context.terms()));
+  }
+
+  /** The cost lines at load factor {@code k}. */
+  List<CostLine> lines(boolean lambdaTarget, double k) {
+    return price(lambdaTarget, k).map(PricedDeployment::lines).orElse(List.of());
+  }
+
+  /** The monthly cost in US dollars at load factor {@code k}. */
+  double monthlyCostUsd(boolean lambdaTarget, double k) {
+    return price(lambdaTarget, k).map(PricedDeployment::monthlyCostUsd).orElse(0.0);
+  }
+
+  private Optional<Deployment> deployment(boolean lambdaTarget, double k) {
+    String name = load.service.name();
+    double requests = k * load.monthlyRequests;
+    switch (effective(lambdaTarget)) {
+      case API_GATEWAY_HTTP:
+        double metered = Math.max(1, Math.ceil(load.service.requestKb() / HTTP_METERING_KB - 1e-9));
+        return Optional.of(new ApiGatewayDeployment(name, ApiType.HTTP, requests * metered));
+      case API_GATEWAY_REST:
+        return Optional.of(new ApiGatewayDeployment(name, ApiType.REST, requests));
+      case ALB:
+        return Optional.of(new AlbDeployment(name, BillingMonth.HOURS_PER_MONTH,
+            k * averageLcu(lambdaTarget)));
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** Average LCUs over the month at the service's own load (factor 1). */
+  double averageLcu(boolean lambdaTarget) {
+    if (lambdaTarget) {
+      if (Double.isNaN(lambdaLcu)) {
+        lambdaLcu = computeAverageLcu(true);
+      }
+      return lambdaLcu;
+    }
+    if (Double.isNaN(containerLcu)) {
+      containerLcu = computeAverageLcu(false);
+    }
+    return containerLcu;
+  }
+
+  private double computeAverageLcu(boolean lambdaTarget) {
+    double kbPerRequest = load.service.requestKb() + load.service.responseKb();
+    double gbPerHourPerLcu = lambdaTarget ? GB_PER_HOUR_PER_LCU_LAMBDA : GB_PER_HOUR_PER_LCU_INSTANCES;
+    float[] requests = load.requests;
+    float[] inFlight = load.concurrency;
+    double sum = 0;
+    // A steady load: every minute is the first.
+    int minutes = load.constant ? 1 : requests.length;
+    for (int t = 0; t < minutes; t++) {
+      double newConnections = requests[t] / 60.0 / NEW_CONNECTIONS_PER_LCU;
+      double active = inFlight[t] / ACTIVE_CONNECTIONS_PER_LCU;
+      double gbPerHour = requests[t] * 60.0 * kbPerRequest / (1024.0 * 1024.0) / gbPerHourPerLcu;
+      sum += Math.max(newConnections, Math.max(active, gbPerHour));
+    }
+    return sum / minutes;
+  }
+}

@@ -1,0 +1,552 @@
+package io.fitadvisor.advisor;
+
+import com.google.common.collect.ImmutableMap;
+import io.fitadvisor.advisor.ColdStarts.InitDuration;
+import io.fitadvisor.pricing.Architecture;
+import io.fitadvisor.pricing.BillingMonth;
+import io.fitadvisor.pricing.CostLine;
+import io.fitadvisor.pricing.LambdaDeployment;
+import io.fitadvisor.pricing.PricedDeployment;
+import io.fitadvisor.pricing.TieredPrice;
+import io.fitadvisor.workload.Invocation;
+import io.fitadvisor.workload.Packaging;
+import io.fitadvisor.workload.Runtimes;
+import io.fitadvisor.workload.Service;
+import io.fitadvisor.workload.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * The {@code lambda} target: fit checks, memory choice, cold starts, throttling and cost.
+ *
+ * <p>Duration model: a request takes {@code meanMs x ((1 - cpuFraction) + cpuFraction / min(1,
+ * memoryMb / 1769))}: the CPU part slows down below one vCPU (1,769 MB) and does not speed up
+ * above it, since a request is taken to be single-threaded; the I/O part does not change. The
+ * same factor applies to p99 and the longest request. The memory is the cheapest from the
+ * service's memoryMb to 10,240 MB that meets the timeout and the latency objective.
+ *
+ * <p>Cold starts per minute {@code t} (keep-alive window {@code K} minutes): an environment is
+ * kept after the last request it served for {@code K} minutes. With {@code r} requests in the
+ * minute and {@code R} in the {@code K} minutes before, {@code exp(-R) x (1 - exp(-r))} is the
+ * expected number of requests that find no warm environment (Poisson arrivals), and every
+ * environment beyond the first that the concurrency needs above the previous {@code K} minutes'
+ * peak is a cold start too. Each cold start bills the INIT duration of the cold-start table
+ * (p50) at the function's memory, and adds the INIT p99 to the latency of that request.
+ */
+final class LambdaModel {
+  /** Cold starts count in the p99 latency once at least this share of requests is cold. */
+  static final double COLD_SHARE_IN_P99 = 0.01;
+  private static final double MILLISECONDS_PER_SECOND = 1_000;
+  /** Lambda's monthly free tier of duration, GB-seconds (shared with the function's own duration). */
+  private static final double FREE_GB_SECONDS = 400_000;
+
+  private final ServiceLoad load;
+  private final Service service;
+  private final AdviceContext context;
+  private final FitLimits limits;
+  private final FrontDoors frontDoors;
+  private final List<Finding> violations = new ArrayList<>();
+  private final List<Finding> warnings = new ArrayList<>();
+  private final List<Variant> variants = new ArrayList<>();
+  private final double cpuFraction;
+  private final double meanMs;
+  private final double p99Ms;
+  private final double longestMs;
+  private final OptionalDouble maxLatencyMs;
+  // The last cold-start count asked for: the same factor and slowdown come twice per evaluation.
+  private double lastColdFactor = Double.NaN;
+  private double lastColdSlowdown = Double.NaN;
+  private double lastColdStarts;
+
+  /** One way to deploy: an architecture and a package type, with its INIT curve. */
+  record Variant(Architecture architecture, String packaging, ColdStarts.Curve curve) {}
+
+  /** A memory choice for one variant at one load factor, priced. */
+  record Choice(Variant variant, int memoryMb, double slowdown, double billedDurationMs,
+      double coldStarts, InitDuration init, PricedDeployment function, List<CostLine> initLines,
+      double monthlyCostUsd, Finding failure) {
+
+    boolean feasible() {
+      return failure == null;
+    }
+  }
+
+  LambdaModel(ServiceLoad load, AdviceContext context, FitLimits limits, ColdStarts coldStarts,
+      FrontDoors frontDoors) {
+    this.load = load;
+    this.service = load.service;
+    this.context = context;
+    this.limits = limits;
+    this.frontDoors = frontDoors;
+    this.cpuFraction = service.duration().cpuFraction();
+    this.meanMs = service.duration().meanMs();
+    this.p99Ms = service.duration().p99Ms().orElse(meanMs);
+    this.longestMs = service.duration().longestMs();
+    this.maxLatencyMs = service.requirements().maxLatencyMs();
+    checkService();
+    List<String> packagings = packagings();
+    if (violations.isEmpty()) {
+      for (io.fitadvisor.workload.Architecture a : service.architectures()) {
+        Architecture architecture = Architecture.fromId(a.id());
+        for (String packaging : packagings) {
+          variants.add(new Variant(architecture, packaging,
+              coldStarts.curve(service.runtime(), packaging, architecture.id())));
+        }
+      }
+    }
+  }
+
+  /** Violations that no configuration can avoid. */
+  private void checkService() {
+    if (service.memoryMb() > limits.lambdaMaxMemoryMb()) {
+      violations.add(new Finding(Codes.LAMBDA_MEMORY, "one instance needs "
+          + Words.count(service.memoryMb()) + " MB of memory; Lambda offers at most "
+          + Words.count(limits.lambdaMaxMemoryMb()) + " MB"));
+    }
+    double timeoutMs = limits.lambdaTimeoutSeconds() * MILLISECONDS_PER_SECOND;
+    if (longestMs > timeoutMs) {
+      violations.add(new Finding(Codes.LAMBDA_TIMEOUT, "the longest request, "
+          + Words.duration(longestMs) + ", exceeds Lambda's " + Words.duration(timeoutMs)
+          + " limit even with a full vCPU"));
+    }
+    if (service.requirements().gpu()) {
+      violations.add(new Finding(Codes.GPU_UNAVAILABLE, "the service needs a GPU and Lambda has none"));
+    }
+    if (service.requirements().persistentConnections()) {
+      violations.add(new Finding(Codes.PERSISTENT_CONNECTIONS, "the process holds persistent "
+          + "connections (WebSockets or long-lived TCP) itself; a Lambda function is invoked per "
+          + "request and cannot keep a listening socket open"));
+    }
+    boolean synchronous = service.invocation() == Invocation.SYNC || service.invocation() == Invocation.QUEUE;
+    double requestLimitKb = synchronous ? limits.lambdaSyncPayloadMaxKb() : limits.lambdaAsyncPayloadMaxKb();
+    String mode = synchronous ? "synchronous" : "asynchronous";
+    if (service.requestKb() > requestLimitKb) {
+      violations.add(new Finding(Codes.LAMBDA_PAYLOAD, "the request payload, "
+          + Words.count(service.requestKb()) + " KB, exceeds Lambda's "
+          + Words.count(requestLimitKb) + " KB limit for " + mode + " invocations"));
+    }
+    if (synchronous && service.responseKb() > limits.lambdaSyncPayloadMaxKb()) {
+      violations.add(new Finding(Codes.LAMBDA_PAYLOAD, "the response payload, "
+          + Words.count(service.responseKb()) + " KB, exceeds Lambda's "
+          + Words.count(limits.lambdaSyncPayloadMaxKb()) + " KB limit for buffered responses"));
+    }
+    if (service.ephemeralStorageMb() > limits.lambdaMaxEphemeralStorageMb()) {
+      violations.add(new Finding(Codes.LAMBDA_EPHEMERAL_STORAGE, "the service needs "
+          + Words.count(service.ephemeralStorageMb()) + " MB of scratch disk; Lambda's /tmp holds at most "
+          + Words.count(limits.lambdaMaxEphemeralStorageMb()) + " MB"));
+    }
+  }
+
+  /** The package types the service can use on Lambda; adds violations when there is none. */
+  private List<String> packagings() {
+    boolean container = service.runtime().equals(Runtimes.CONTAINER);
+    boolean deprecated = Runtimes.isDeprecated(service.runtime());
+    boolean zipAllowed = service.packaging() != Packaging.IMAGE && !container;
+    boolean imageAllowed = service.packaging() != Packaging.ZIP;
+    OptionalDouble packageMb = service.packageMb();
+    boolean zipFits = packageMb.isEmpty() || packageMb.getAsDouble() <= limits.lambdaZipUnzippedMaxMb();
+    boolean imageFits = packageMb.isEmpty() || packageMb.getAsDouble() <= limits.lambdaImageMaxMb();
+    List<String> packagings = new ArrayList<>(2);
+    if (zipAllowed && zipFits && !deprecated) {
+      packagings.add("zip");
+    }
+    if (imageAllowed && imageFits) {
+      packagings.add("image");
+    }
+    if (packagings.isEmpty()) {
+      if (zipAllowed && deprecated) {
+        violations.add(new Finding(Codes.LAMBDA_RUNTIME, service.runtime() + " is deprecated: AWS "
+            + "no longer updates it and blocks new zip functions on it; move to a current runtime"
+            + " or allow packaging as an image"));
+      }
+      if (zipAllowed && !zipFits) {
+        violations.add(new Finding(Codes.LAMBDA_PACKAGE_SIZE, "the " + Words.count(packageMb.getAsDouble())
+            + " MB package exceeds the " + Words.count(limits.lambdaZipUnzippedMaxMb())
+            + " MB unzipped limit of zip functions" + (imageAllowed ? "" : " (packaging is zip only)")));
+      }
+      if (imageAllowed && !imageFits) {
+        violations.add(new Finding(Codes.LAMBDA_PACKAGE_SIZE, "the " + Words.count(packageMb.getAsDouble())
+            + " MB image exceeds Lambda's " + Words.count(limits.lambdaImageMaxMb()) + " MB image limit"));
+      }
+    } else if (deprecated) {
+      warnings.add(new Finding(Codes.DEPRECATED_RUNTIME, service.runtime() + " is deprecated: AWS no "
+          + "longer patches it; only a container image built on it can still be deployed"));
+    }
+    return packagings;
+  }
+
+  /** The option at the service's own load. */
+  TargetOption option() {
+    if (!violations.isEmpty()) {
+      return TargetOption.infeasible(Target.LAMBDA, violations);
+    }
+    Choice best = best(1.0);
+    if (!best.feasible()) {
+      return TargetOption.infeasible(Target.LAMBDA, List.of(best.failure()));
+    }
+    List<CostLine> lines = new ArrayList<>(best.function().lines());
+    lines.addAll(best.initLines());
+    lines.addAll(frontDoors.lines(true, 1.0));
+    Map<String, Object> configuration = ImmutableMap.<String, Object>builder()
+        .put("memoryMb", best.memoryMb())
+        .put("packaging", best.variant().packaging())
+        .put("ephemeralStorageMb", ephemeralStorageMb())
+        .put("billedDurationMs", best.billedDurationMs())
+        .put("peakConcurrency", load.peakConcurrency * best.slowdown())
+        .put("coldStartsPerMonth", best.coldStarts())
+        .put("initDurationMs", best.init().p50Ms())
+        .put("frontDoor", frontDoors.effective(true).id())
+        .build();
+    return new TargetOption(Target.LAMBDA, Optional.of(best.variant().architecture().id()), true,
+        OptionalDouble.of(best.monthlyCostUsd()), configuration, lines, List.of(), warnings(best));
+  }
+
+  /** The cheapest feasible monthly cost at load factor {@code k}; infinite when there is none. */
+  double monthlyCostUsd(double k) {
+    if (!violations.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    Choice best = best(k);
+    return best.feasible() ? best.monthlyCostUsd() : Double.POSITIVE_INFINITY;
+  }
+
+  /**
+   * The cheapest variant at load factor {@code k}, priced, or the first variant's failure when
+   * none is feasible. Variants are compared by the estimate of {@link #choose}; only the winner
+   * goes through the pricing engine.
+   */
+  private Choice best(double k) {
+    int m0 = lowestMemoryMb();
+    double coldEstimate = coldStarts(k, slowdown(m0));
+    Estimate best = null;
+    Estimate firstFailure = null;
+    for (Variant variant : variants) {
+      Estimate estimate = choose(variant, k, coldEstimate);
+      if (estimate.failure() != null) {
+        firstFailure = firstFailure == null ? estimate : firstFailure;
+      } else if (best == null || estimate.usd() < best.usd()) {
+        best = estimate;
+      }
+    }
+    if (best == null) {
+      return new Choice(firstFailure.variant(), 0, 0, 0, 0, null, null, List.of(),
+          Double.POSITIVE_INFINITY, firstFailure.failure());
+    }
+    return price(best.variant(), k, best.memoryMb());
+  }
+
+  /** A variant's memory choice before pricing: its estimated cost, or why it cannot run. */
+  private record Estimate(Variant variant, int memoryMb, double usd, Finding failure) {}
+
+  /** How much slower a request runs at {@code memoryMb} than with a full vCPU. */
+  double slowdown(double memoryMb) {
+    return Durations.slowdown(cpuFraction, memoryMb / limits.lambdaMemoryMbPerVcpu());
+  }
+
+  private int lowestMemoryMb() {
+    return Math.max(limits.lambdaMinMemoryMb(), service.memoryMb());
+  }
+
+  private int ephemeralStorageMb() {
+    return Math.max(limits.lambdaMinEphemeralStorageMb(), service.ephemeralStorageMb());
+  }
+
+  /**
+   * Chooses the memory of one variant at load factor {@code k}: the least estimated cost
+   * (duration tiers after the free tier, INIT and ephemeral storage included, requests left out
+   * as they cost the same everywhere) among memories that meet the timeout and the latency
+   * objective.
+   *
+   * <p>Between the points where the billed duration (whole ms) or the INIT row changes, the cost
+   * only grows with memory, so only those points are compared (exactly the same answer as trying
+   * every MB). When cold starts enter the p99, the INIT p99 is not monotone in memory and every MB
+   * is tried.
+   */
+  private Estimate choose(Variant variant, double k, double coldEstimate) {
+    int m0 = lowestMemoryMb();
+    double requests = k * load.monthlyRequests;
+    boolean coldInP99 = maxLatencyMs.isPresent() && requests > 0
+        && coldEstimate / requests >= COLD_SHARE_IN_P99;
+    // Above one vCPU nothing gets faster and every MB costs more: no need to look further.
+    int highest = Math.max(m0, Math.min(limits.lambdaMaxMemoryMb(), limits.lambdaMemoryMbPerVcpu()));
+    int lowest = lowestMeetingTimeoutAndLatency(m0, highest);
+    if (lowest < 0) {
+      return new Estimate(variant, 0, Double.POSITIVE_INFINITY, failure(variant, false, coldEstimate, requests));
+    }
+    Objective objective = new Objective(variant, requests, coldEstimate);
+    int bestMemory = -1;
+    double bestUsd = Double.POSITIVE_INFINITY;
+    if (coldInP99) {
+      double objectiveMs = maxLatencyMs.getAsDouble();
+      for (int m = lowest; m <= highest; m++) {
+        if (p99Ms * slowdown(m) + variant.curve().at(m).p99Ms() <= objectiveMs) {
+          double usd = objective.usd(m);
+          if (usd < bestUsd) {
+            bestUsd = usd;
+            bestMemory = m;
+          }
+        }
+      }
+      if (bestMemory < 0) {
+        return new Estimate(variant, 0, Double.POSITIVE_INFINITY, failure(variant, true, coldEstimate, requests));
+      }
+      return new Estimate(variant, bestMemory, bestUsd, null);
+    }
+    for (int m : candidates(variant, lowest, highest)) {
+      double usd = objective.usd(m);
+      if (usd < bestUsd || (usd == bestUsd && m < bestMemory)) {
+        bestUsd = usd;
+        bestMemory = m;
+      }
+    }
+    return new Estimate(variant, bestMemory, bestUsd, null);
+  }
+
+  /** The estimated monthly cost of one variant as a function of memory (see {@link #choose}). */
+  private final class Objective {
+    private final Variant variant;
+    private final double requests;
+    private final double coldStarts;
+    private final TieredPrice tiers;
+    private final double storageUsdPerSecond;
+
+    Objective(Variant variant, double requests, double coldStarts) {
+      this.variant = variant;
+      this.requests = requests;
+      this.coldStarts = coldStarts;
+      this.tiers = context.prices().lambda(variant.architecture()).durationPerGbSecond();
+      this.storageUsdPerSecond = context.prices().lambdaEphemeralStoragePerGbSecondUsd()
+          * (ephemeralStorageMb() - limits.lambdaMinEphemeralStorageMb()) / 1024.0;
+    }
+
+    double usd(int memoryMb) {
+      double billedMs = billedMs(meanMs * slowdown(memoryMb));
+      double initMs = Math.ceil(variant.curve().at(memoryMb).p50Ms());
+      double gbSeconds = memoryMb / 1024.0 * (requests * billedMs + coldStarts * initMs) / 1000.0;
+      if (context.terms().lambdaFreeTier()) {
+        gbSeconds = Math.max(0, gbSeconds - FREE_GB_SECONDS);
+      }
+      return tiers.cost(gbSeconds) + storageUsdPerSecond * requests * billedMs / 1000.0;
+    }
+  }
+
+  /**
+   * The smallest memory in [{@code m0}, {@code highest}] whose longest request fits the timeout
+   * and whose warm p99 meets the objective; -1 if none. Both only improve with memory.
+   */
+  private int lowestMeetingTimeoutAndLatency(int m0, int highest) {
+    if (!meetsTimeoutAndLatency(highest)) {
+      return -1;
+    }
+    int lo = m0;
+    int hi = highest;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (meetsTimeoutAndLatency(mid)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  private boolean meetsTimeoutAndLatency(int memoryMb) {
+    double slowdown = slowdown(memoryMb);
+    return longestMs * slowdown <= limits.lambdaTimeoutSeconds() * MILLISECONDS_PER_SECOND
+        && (maxLatencyMs.isEmpty() || p99Ms * slowdown <= maxLatencyMs.getAsDouble());
+  }
+
+  /**
+   * Where a cheaper memory can start: the lowest allowed, each first memory of an INIT row, and
+   * each smallest memory whose duration rounds to a given whole ms (with neighbours, against
+   * float noise). Every MB when there would be more of those than MBs.
+   */
+  private int[] candidates(Variant variant, int lowest, int highest) {
+    double ioMs = meanMs * (1 - cpuFraction);
+    double cpuMsAtOneVcpu = meanMs * cpuFraction * limits.lambdaMemoryMbPerVcpu();
+    long slowest = (long) billedMs(meanMs * slowdown(lowest));
+    long fastest = (long) billedMs(meanMs * slowdown(highest));
+    int[] boundaries = variant.curve().boundaries();
+    if (slowest - fastest > highest - lowest) {
+      int[] all = new int[highest - lowest + 1];
+      for (int i = 0; i < all.length; i++) {
+        all[i] = lowest + i;
+      }
+      return all;
+    }
+    int[] found = new int[1 + boundaries.length + 3 * (int) (slowest - fastest + 1)];
+    int size = 0;
+    found[size++] = lowest;
+    for (int boundary : boundaries) {
+      if (boundary > lowest && boundary <= highest) {
+        found[size++] = boundary;
+      }
+    }
+    for (long q = fastest; q < slowest; q++) {
+      if (q > ioMs) {
+        // duration(m) = ioMs + cpuMsAtOneVcpu / m <= q from m = cpuMsAtOneVcpu / (q - ioMs).
+        int m = (int) Math.ceil(cpuMsAtOneVcpu / (q - ioMs));
+        for (int near = m - 1; near <= m + 1; near++) {
+          if (near > lowest && near <= highest) {
+            found[size++] = near;
+          }
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(found, size);
+  }
+
+  private Finding failure(Variant variant, boolean coldLatency, double coldStarts, double requests) {
+    String message;
+    String code = Codes.LATENCY_OBJECTIVE;
+    if (coldLatency) {
+      InitDuration init = variant.curve().at(limits.lambdaMemoryMbPerVcpu());
+      message = "about " + Words.percent(coldStarts / requests) + " of requests are cold starts, so "
+          + "the p99 latency includes one: " + Words.duration(p99Ms) + " plus an INIT of "
+          + Words.duration(init.p99Ms()) + " (p99, " + init.tableRuntime() + " " + variant.packaging()
+          + " " + variant.architecture().id() + ") exceeds the "
+          + Words.duration(maxLatencyMs.getAsDouble()) + " latency objective";
+    } else if (maxLatencyMs.isPresent() && p99Ms > maxLatencyMs.getAsDouble()) {
+      message = "the p99 duration, " + Words.duration(p99Ms) + " with a full vCPU, exceeds the "
+          + Words.duration(maxLatencyMs.getAsDouble()) + " latency objective";
+    } else {
+      // The service-level check passed, so the timeout is met with a full vCPU: only the memory cap is left.
+      code = Codes.LAMBDA_TIMEOUT;
+      message = "the longest request, " + Words.duration(longestMs) + ", exceeds Lambda's "
+          + Words.duration(limits.lambdaTimeoutSeconds() * MILLISECONDS_PER_SECOND) + " limit at every "
+          + "memory size from " + Words.count(lowestMemoryMb()) + " MB";
+    }
+    return new Finding(code, message);
+  }
+
+  /** Prices a chosen memory with the engine, INIT and the front door included. */
+  private Choice price(Variant variant, double k, int memoryMb) {
+    double slowdown = slowdown(memoryMb);
+    double billedMs = billedMs(meanMs * slowdown);
+    double requests = k * load.monthlyRequests;
+    double coldStarts = coldStarts(k, slowdown);
+    InitDuration init = variant.curve().at(memoryMb);
+    LambdaDeployment deployment = new LambdaDeployment(service.name(), variant.architecture(),
+        memoryMb, requests, billedMs, ephemeralStorageMb(), 0, BillingMonth.HOURS_PER_MONTH);
+    PricedDeployment function = context.engine().price(deployment, context.terms());
+    List<CostLine> initLines = initLines(variant, memoryMb, requests * billedMs / 1000.0 * memoryMb / 1024.0,
+        coldStarts * Math.ceil(init.p50Ms()) / 1000.0 * memoryMb / 1024.0);
+    double usd = function.monthlyCostUsd() + frontDoors.monthlyCostUsd(true, k);
+    for (CostLine line : initLines) {
+      usd += line.monthlyCostUsd();
+    }
+    return new Choice(variant, memoryMb, slowdown, billedMs, coldStarts, init, function, initLines, usd, null);
+  }
+
+  /**
+   * INIT GB-seconds, billed since August 2025, priced at the duration tiers above the function's
+   * own GB-seconds (after what is left of the free tier), less the Lambda savings plan.
+   */
+  private List<CostLine> initLines(Variant variant, int memoryMb, double functionGbSeconds, double initGbSeconds) {
+    if (initGbSeconds <= 0) {
+      return List.of();
+    }
+    double free = 0;
+    double functionBillable = functionGbSeconds;
+    if (context.terms().lambdaFreeTier()) {
+      double freeLeft = Math.max(0, FREE_GB_SECONDS - functionGbSeconds);
+      free = Math.min(freeLeft, initGbSeconds);
+      functionBillable = Math.max(0, functionGbSeconds - FREE_GB_SECONDS);
+    }
+    double billable = initGbSeconds - free;
+    TieredPrice tiers = context.prices().lambda(variant.architecture()).durationPerGbSecond();
+    String arch = variant.architecture().id();
+    List<CostLine> lines = new ArrayList<>(4);
+    double usd = 0;
+    // The INIT GB-seconds continue the function's own: they fall in the tiers after it.
+    for (int tier = 0; tier < tiers.tierCount(); tier++) {
+      double inTier = tiers.quantityInTier(functionBillable + billable, tier)
+          - tiers.quantityInTier(functionBillable, tier);
+      if (inTier > 0 || (tier == 0 && billable == 0)) {
+        double price = tiers.unitPriceUsd(tier);
+        lines.add(new CostLine("INIT duration (" + arch + ", tier " + (tier + 1) + ")", "GB-s", inTier,
+            price, inTier * price));
+        usd += inTier * price;
+      }
+    }
+    if (free > 0) {
+      lines.add(new CostLine("Free tier INIT duration", "GB-s", free, 0, 0));
+    }
+    double savings = context.terms().lambdaSavingsPlan();
+    if (savings > 0 && usd > 0) {
+      lines.add(new CostLine("Savings plan on INIT (lambda)", "USD", usd, -savings, -savings * usd));
+    }
+    return lines;
+  }
+
+  /** A duration rounded up to the next whole millisecond, ignoring float noise below 1e-9 ms. */
+  static double billedMs(double durationMs) {
+    return Math.max(1, Math.ceil(durationMs - 1e-9));
+  }
+
+  /**
+   * Expected cold starts in the month at load factor {@code k} when requests run {@code slowdown}
+   * times their nominal duration (see the class comment).
+   */
+  double coldStarts(double k, double slowdown) {
+    if (k == lastColdFactor && slowdown == lastColdSlowdown) {
+      return lastColdStarts;
+    }
+    ServiceLoad.ColdStartInputs in = load.coldStartInputs(limits.lambdaKeepAliveMinutes());
+    double cold = in.idleColdStarts(k);
+    double scale = k * slowdown;
+    // Rises only start extra environments once a minute needs more than one.
+    if (scale * in.largestRisingConcurrency > 1 + Capacity.EPSILON) {
+      int[] rising = in.risingMinutes;
+      for (int i = 0; i < rising.length; i++) {
+        long now = Capacity.units(scale * load.concurrency[rising[i]], 1);
+        long pool = Math.max(1, Capacity.units(scale * in.poolAtRise[i], 1));
+        if (now > pool) {
+          cold += now - pool;
+        }
+      }
+    }
+    lastColdFactor = k;
+    lastColdSlowdown = slowdown;
+    lastColdStarts = cold;
+    return cold;
+  }
+
+  private List<Finding> warnings(Choice best) {
+    List<Finding> found = new ArrayList<>(warnings);
+    double requests = load.monthlyRequests;
+    double coldShare = requests > 0 ? best.coldStarts() / requests : 0;
+    double coldLatency = p99Ms * best.slowdown() + best.init().p99Ms();
+    String initSource = "INIT p99 of " + best.init().tableRuntime() + " " + best.variant().packaging()
+        + " " + best.variant().architecture().id() + " at " + Words.count(best.init().tableMemoryMb()) + " MB";
+    if (maxLatencyMs.isPresent() && coldLatency > maxLatencyMs.getAsDouble() && best.coldStarts() > 0) {
+      found.add(new Finding(Codes.COLD_START_LATENCY, "about " + Words.count(best.coldStarts())
+          + " cold starts a month (" + Words.percent(coldShare) + " of requests) take "
+          + Words.duration(coldLatency) + " (" + initSource + " added), above the "
+          + Words.duration(maxLatencyMs.getAsDouble()) + " objective; rare enough to stay out of the p99"));
+    } else if (maxLatencyMs.isEmpty() && service.invocation() == Invocation.SYNC && best.coldStarts() >= 1) {
+      found.add(new Finding(Codes.COLD_START_LATENCY, "about " + Words.count(best.coldStarts())
+          + " cold starts a month (" + Words.percent(coldShare) + " of requests) each add about "
+          + Words.duration(best.init().p50Ms()) + " (" + initSource.replace("p99", "p50")
+          + "; p99 " + Words.duration(best.init().p99Ms()) + ")"));
+    }
+    double peak = load.peakConcurrency * best.slowdown();
+    if (peak > limits.lambdaConcurrencyQuota()) {
+      found.add(new Finding(Codes.THROTTLING_RISK, "peak concurrency of about " + Words.count(peak)
+          + " exceeds the default quota of " + Words.count(limits.lambdaConcurrencyQuota())
+          + " concurrent executions per region; ask AWS to raise it before relying on Lambda"));
+    }
+    double perMinute = limits.lambdaScalingEnvironmentsPer10Seconds() * 6;
+    double rise = load.largestRise * best.slowdown();
+    if (rise > perMinute) {
+      found.add(new Finding(Codes.THROTTLING_RISK, "concurrency rises by about " + Words.count(rise)
+          + " within one minute; Lambda adds at most " + Words.count(limits.lambdaScalingEnvironmentsPer10Seconds())
+          + " environments every 10 seconds (" + Words.count(perMinute) + " a minute), so part of the burst is throttled"));
+    }
+    return found;
+  }
+}

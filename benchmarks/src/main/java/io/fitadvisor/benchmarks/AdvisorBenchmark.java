@@ -1,0 +1,96 @@
+package io.fitadvisor.benchmarks;
+
+import io.fitadvisor.advisor.AdviceContext;
+import io.fitadvisor.advisor.Advisor;
+import io.fitadvisor.advisor.ServiceAdvice;
+import io.fitadvisor.pricing.PriceCatalog;
+import io.fitadvisor.workload.LoadSeries;
+import io.fitadvisor.workload.LoadShape;
+import io.fitadvisor.workload.Loads;
+import io.fitadvisor.workload.Service;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One service's full evaluation ({@link Advisor#advise(Service, LoadSeries, AdviceContext)}): every
+ * target, the memory and task-size sweeps, cold starts, scaling and break-even. Targets: under 1 ms
+ * for a steady load, under 20 ms for a month-long per-minute trace.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar AdvisorBenchmark}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AdvisorBenchmark {
+  private Advisor advisor;
+  private AdviceContext context;
+  private Service steady;
+  private LoadSeries steadySeries;
+  private Service traced;
+  private LoadSeries trace;
+
+  @Setup
+  public void setUp() {
+    PriceCatalog catalog = PriceCatalog.builtIn();
+    advisor = Advisor.of(catalog);
+    context = AdviceContext.of(catalog.region("us-east-1"));
+    steady = api("steady-api").load(LoadShape.steady(25)).build();
+    steadySeries = Loads.series(steady);
+    trace = monthTrace();
+    traced = api("traced-api").load(LoadShape.recorded(trace)).build();
+  }
+
+  /** A typical API: Java, 1 GB, 120 ms of which 30 % CPU, behind an HTTP API. */
+  private static Service.Builder api(String name) {
+    return Service.builder(name)
+        .runtime("java21")
+        .memoryMb(1024)
+        .meanDurationMs(120)
+        .p99DurationMs(600)
+        .maxDurationMs(2000)
+        .cpuFraction(0.3)
+        .requestKb(4)
+        .responseKb(20)
+        .packageMb(80)
+        .frontDoor(io.fitadvisor.workload.FrontDoor.API_GATEWAY_HTTP);
+  }
+
+  /** 43,800 minutes of a daily cycle with noise and a few bursts, fixed seed. */
+  private static LoadSeries monthTrace() {
+    SplittableRandom random = new SplittableRandom(42);
+    float[] minutes = new float[LoadSeries.MINUTES_PER_MONTH];
+    for (int t = 0; t < minutes.length; t++) {
+      double hour = (t % 1440) / 60.0;
+      double perSecond = 20 + 15 * Math.cos(2 * Math.PI * (hour - 14) / 24);
+      perSecond *= 0.8 + 0.4 * random.nextDouble();
+      if (random.nextInt(500) == 0) {
+        perSecond *= 5;
+      }
+      minutes[t] = (float) Math.round(perSecond * 60);
+    }
+    return LoadSeries.of(minutes);
+  }
+
+  @Benchmark
+  public ServiceAdvice steadyLoad() {
+    return advisor.advise(steady, steadySeries, context);
+  }
+
+  @Benchmark
+  public ServiceAdvice monthLongTrace() {
+    return advisor.advise(traced, trace, context);
+  }
+}
