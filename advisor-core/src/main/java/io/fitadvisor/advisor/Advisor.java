@@ -2,6 +2,10 @@ package io.fitadvisor.advisor;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.fitadvisor.pricing.AlbDeployment;
+import io.fitadvisor.pricing.ApiGatewayDeployment;
+import io.fitadvisor.pricing.Architecture;
+import io.fitadvisor.pricing.Deployment;
 import io.fitadvisor.pricing.PriceCatalog;
 import io.fitadvisor.pricing.RegionPrices;
 import io.fitadvisor.workload.Application;
@@ -13,7 +17,6 @@ import io.fitadvisor.workload.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -52,9 +55,10 @@ public final class Advisor {
   }
 
   /**
-   * Advises on every service of {@code application}. Reads trace files once ({@link
-   * Loads#series(Service)}), then evaluates every service; no other I/O. The application's own
-   * {@code pricing.catalog} file is not read here: build the advisor with that catalog.
+   * Advises on every service of {@code application} and makes the application plan. Reads trace
+   * files once ({@link Loads#series(Service)}), then evaluates every service and plans; no other
+   * I/O. The application's own {@code pricing.catalog} file is not read here: build the advisor
+   * with that catalog.
    *
    * @throws IllegalArgumentException when the catalog has no prices for the application's region
    * @throws io.fitadvisor.workload.WorkloadFileException when a trace file cannot be read
@@ -65,12 +69,13 @@ public final class Advisor {
     for (Service service : application.services()) {
       series.add(Loads.series(service));
     }
-    List<ServiceAdvice> services = new ArrayList<>(series.size());
+    List<ServiceEvaluation> evaluations = new ArrayList<>(series.size());
     for (int i = 0; i < series.size(); i++) {
-      services.add(advise(application.services().get(i), series.get(i), context));
+      evaluations.add(evaluate(application.services().get(i), series.get(i), context));
     }
+    List<ServiceAdvice> services = evaluations.stream().map(ServiceEvaluation::advice).toList();
     return new Advice(application.name(), application.region(), catalog.effectiveDate(),
-        catalog.source(), services, Plans.sumOf(services));
+        catalog.source(), services, plan(evaluations, context));
   }
 
   /**
@@ -82,40 +87,68 @@ public final class Advisor {
    * @param context prices, account terms and preferences
    */
   public ServiceAdvice advise(Service service, LoadSeries series, AdviceContext context) {
+    return evaluate(service, series, context, false).advice();
+  }
+
+  /**
+   * Evaluates one service on every target, as {@link #advise(Service, LoadSeries, AdviceContext)},
+   * keeping what {@link #plan(List, AdviceContext)} needs to combine it with other services.
+   *
+   * @param service the service
+   * @param series its per-minute load over the month
+   * @param context prices, account terms and preferences
+   */
+  public ServiceEvaluation evaluate(Service service, LoadSeries series, AdviceContext context) {
+    return evaluate(service, series, context, true);
+  }
+
+  /** The evaluation, with the plan's choices when {@code forPlan} (the advice alone needs none). */
+  private ServiceEvaluation evaluate(Service service, LoadSeries series, AdviceContext context, boolean forPlan) {
     checkNotNull(service, "service must not be null");
     checkNotNull(series, "series must not be null");
     checkNotNull(context, "context must not be null");
     ServiceLoad load = new ServiceLoad(service, series);
     FrontDoors frontDoors = new FrontDoors(load, context);
     LambdaModel lambda = new LambdaModel(load, context, limits, coldStarts, frontDoors);
-    List<ContainerModel> containers = List.of(
-        new ContainerModel(Target.FARGATE, load, context, limits, frontDoors),
-        new ContainerModel(Target.FARGATE_SPOT, load, context, limits, frontDoors),
-        new ContainerModel(Target.ECS_EC2, load, context, limits, frontDoors));
+    LmiModel lmi = new LmiModel(load, context, limits, frontDoors);
+    ContainerModel fargate = new ContainerModel(Target.FARGATE, load, context, limits, frontDoors);
+    ContainerModel spot = new ContainerModel(Target.FARGATE_SPOT, load, context, limits, frontDoors);
+    ContainerModel ecsEc2 = new ContainerModel(Target.ECS_EC2, load, context, limits, frontDoors);
+    HybridModel hybrid = new HybridModel(load, context, limits, frontDoors, lambda, fargate, ecsEc2);
 
     List<TargetOption> options = new ArrayList<>(Target.values().length);
     List<BreakEvens.Curve> curves = new ArrayList<>();
     for (Target target : Target.values()) {
       TargetOption option;
-      DoubleUnaryOperator cost = null;
+      DoubleUnaryOperator cost;
       switch (target) {
         case LAMBDA:
           option = lambda.option();
           cost = lambda::monthlyCostUsd;
           break;
+        case LAMBDA_MANAGED_INSTANCES:
+          option = lmi.option();
+          cost = lmi::monthlyCostUsd;
+          break;
         case FARGATE:
+          option = fargate.option();
+          cost = fargate::monthlyCostUsd;
+          break;
         case FARGATE_SPOT:
+          option = spot.option();
+          cost = spot::monthlyCostUsd;
+          break;
         case ECS_EC2:
-          ContainerModel model = containers.get(target.ordinal() - Target.FARGATE.ordinal());
-          option = model.option();
-          cost = model::monthlyCostUsd;
+          option = ecsEc2.option();
+          cost = ecsEc2::monthlyCostUsd;
           break;
         default:
-          option = TargetOption.infeasible(target, List.of(new Finding(Codes.NOT_MODELLED,
-              target.id() + " is not modelled yet; a later version of the advisor will price it")));
+          option = hybrid.option();
+          // A mix of two targets: its break-even with either part says nothing new.
+          cost = null;
       }
       options.add(option);
-      if (option.feasible()) {
+      if (option.feasible() && cost != null) {
         curves.add(new BreakEvens.Curve(target, cost));
       }
     }
@@ -127,12 +160,89 @@ public final class Advisor {
       notes.add(Recommender.whyNone(options));
     }
     notes.addAll(frontDoorNotes(service, options));
-    return new ServiceAdvice(service.name(), load.summary, recommendation, options, breakEven, notes);
+    ServiceAdvice advice = new ServiceAdvice(service.name(), load.summary, recommendation, options, breakEven, notes);
+    // The choices are made now, so the per-minute series can go once the evaluation returns.
+    return new ServiceEvaluation(advice, context, forPlan
+        ? choices(options, frontDoors, lambda, lmi, List.of(fargate, spot, ecsEc2), hybrid) : List.of());
+  }
+
+  /**
+   * The application plan of evaluated services (docs/PLAN.md): one target per service that some
+   * target can host, minimising the monthly cost plus operating effort with shared effects counted
+   * once; exact up to 12 services, a heuristic with a stated bound beyond. Deterministic.
+   *
+   * @param evaluations the application's services, evaluated with {@code context}, in order
+   * @param context the context they were evaluated with (account terms, preferences)
+   * @throws IllegalArgumentException when an evaluation was made with another context, or two
+   *     services share a name
+   */
+  public Plan plan(List<ServiceEvaluation> evaluations, AdviceContext context) {
+    checkNotNull(evaluations, "evaluations must not be null");
+    checkNotNull(context, "context must not be null");
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (ServiceEvaluation evaluation : evaluations) {
+      checkNotNull(evaluation, "evaluations must not contain null");
+      com.google.common.base.Preconditions.checkArgument(evaluation.context() == context,
+          "service %s was evaluated with another context", evaluation.advice().name());
+      com.google.common.base.Preconditions.checkArgument(names.add(evaluation.advice().name()),
+          "service names must be unique ('%s' repeats)", evaluation.advice().name());
+    }
+    return new Planner(evaluations, context).plan();
+  }
+
+  /** For tests that look inside the search; {@code pruneDominated} as in {@link Planner}. */
+  Planner planner(List<ServiceEvaluation> evaluations, AdviceContext context, boolean pruneDominated) {
+    return new Planner(evaluations, context, pruneDominated);
+  }
+
+  /** The plan's ways of running one service: one per feasible option, and the shared ECS cluster. */
+  private static List<PlanChoice> choices(List<TargetOption> options, FrontDoors frontDoors,
+      LambdaModel lambda, LmiModel lmi, List<ContainerModel> containers, HybridModel hybrid) {
+    List<PlanChoice> choices = new ArrayList<>();
+    for (TargetOption option : options) {
+      if (!option.feasible()) {
+        continue;
+      }
+      Target target = option.target();
+      double alone = option.monthlyCostUsd().getAsDouble();
+      boolean lambdaSide = target == Target.LAMBDA || target == Target.LAMBDA_MANAGED_INSTANCES;
+      Optional<Deployment> door = frontDoors.deployment(lambdaSide, 1.0);
+      ApiGatewayDeployment api = door.filter(d -> d instanceof ApiGatewayDeployment)
+          .map(d -> (ApiGatewayDeployment) d).orElse(null);
+      double lcu = door.filter(d -> d instanceof AlbDeployment).map(d -> ((AlbDeployment) d).lcu())
+          .orElse(Double.NaN);
+      switch (target) {
+        case LAMBDA:
+          choices.add(new PlanChoice(target, option, "own", 0, lambda.chosen().orElseThrow().deployment(), api, lcu,
+              null, null, alone));
+          break;
+        case LAMBDA_MANAGED_INSTANCES:
+          choices.add(new PlanChoice(target, option, "own", lmi.computeMonthlyCostUsd(), null, api, lcu, null, null,
+              alone));
+          break;
+        case HYBRID:
+          choices.add(new PlanChoice(target, option, "own", hybrid.containerMonthlyCostUsd(),
+              hybrid.overflowDeployment(), api, lcu, null, null, alone));
+          break;
+        default:
+          ContainerModel model = containers.get(target.ordinal() - Target.FARGATE.ordinal());
+          choices.add(new PlanChoice(target, option, target == Target.ECS_EC2 ? "own cluster" : "own",
+              model.computeMonthlyCostUsd(), null, api, lcu, null, null, alone));
+          if (target == Target.ECS_EC2) {
+            for (Architecture architecture : Architecture.values()) {
+              model.clusterTasks(architecture).ifPresent(tasks -> choices.add(new PlanChoice(target, option,
+                  "shared " + architecture.id() + " cluster", 0, null, api, lcu, architecture, tasks, alone)));
+            }
+          }
+      }
+    }
+    return choices;
   }
 
   private static List<String> frontDoorNotes(Service service, List<TargetOption> options) {
     boolean containerFeasible = options.stream()
-        .anyMatch(o -> o.feasible() && o.target() != Target.LAMBDA);
+        .anyMatch(o -> o.feasible() && o.target() != Target.LAMBDA
+            && o.target() != Target.LAMBDA_MANAGED_INSTANCES);
     if (!containerFeasible) {
       return List.of();
     }
@@ -146,39 +256,5 @@ public final class Advisor {
           + "only; the VPC link's private load balancer or Cloud Map namespace is not included.");
     }
     return List.of();
-  }
-
-  /** Plan figures: sums of per-service options (account-level sharing comes later). */
-  static final class Plans {
-    private Plans() {}
-
-    static Plan sumOf(List<ServiceAdvice> services) {
-      double total = 0;
-      List<Assignment> assignments = new ArrayList<>();
-      double lambda = 0;
-      boolean allLambda = true;
-      double containers = 0;
-      boolean allContainers = true;
-      for (ServiceAdvice service : services) {
-        if (service.recommendation().isPresent()) {
-          Recommendation r = service.recommendation().get();
-          total += r.monthlyCostUsd();
-          assignments.add(new Assignment(service.name(), r.target()));
-        }
-        TargetOption onLambda = service.option(Target.LAMBDA);
-        allLambda &= onLambda.feasible();
-        lambda += onLambda.monthlyCostUsd().orElse(0);
-        OptionalDouble container = service.options().stream()
-            .filter(o -> o.feasible() && (o.target() == Target.FARGATE
-                || o.target() == Target.FARGATE_SPOT || o.target() == Target.ECS_EC2))
-            .mapToDouble(o -> o.monthlyCostUsd().getAsDouble())
-            .min();
-        allContainers &= container.isPresent();
-        containers += container.orElse(0);
-      }
-      return new Plan(total, assignments,
-          allLambda ? OptionalDouble.of(lambda) : OptionalDouble.empty(),
-          allContainers ? OptionalDouble.of(containers) : OptionalDouble.empty());
-    }
   }
 }

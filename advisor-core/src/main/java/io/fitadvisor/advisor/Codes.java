@@ -19,6 +19,7 @@ final class Codes {
   static final String LATENCY_OBJECTIVE = "LATENCY_OBJECTIVE";
   static final String ARCHITECTURE_UNAVAILABLE = "ARCHITECTURE_UNAVAILABLE";
   static final String EC2_INSTANCE_SIZE = "EC2_INSTANCE_SIZE";
+  /** Kept for readers of older reports: every target is modelled now. */
   static final String NOT_MODELLED = "NOT_MODELLED";
 
   // Warnings (the option stays feasible).
@@ -27,4 +28,5 @@ final class Codes {
   static final String SCALE_OUT_LAG = "SCALE_OUT_LAG";
   static final String DEPRECATED_RUNTIME = "DEPRECATED_RUNTIME";
   static final String SPOT_INTERRUPTION = "SPOT_INTERRUPTION";
+  static final String OVERFLOW_ROUTING = "OVERFLOW_ROUTING";
 }

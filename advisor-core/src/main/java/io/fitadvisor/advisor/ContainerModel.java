@@ -56,10 +56,60 @@ final class ContainerModel {
     }
   }
 
-  /** A candidate unit: a Fargate task size or an EC2 instance type with its packed tasks. */
-  private record Unit(Architecture architecture, FargateTaskSize taskSize, Ec2InstanceType instance,
+  /**
+   * A candidate unit: a Fargate task size or an EC2 instance type with its packed tasks.
+   * {@code capacity} is the concurrency one unit serves at full use, {@code hourlyUsd} its
+   * on-demand (or Spot) price per hour before savings plans.
+   */
+  record Unit(Architecture architecture, FargateTaskSize taskSize, Ec2InstanceType instance,
       double capacity, int floor, double hourlyUsd, int tasksPerUnit, double taskVcpu,
       double taskMemoryMb, double concurrencyPerTask) {}
+
+  /** An EC2 instance type that holds at least one task of the service, and how many. */
+  record InstanceFit(Ec2InstanceType type, int tasksPerInstance) {}
+
+  /**
+   * What packing this service's tasks on a shared ECS cluster needs: the task's shape, the tasks
+   * running in each minute ({@code max(minTasks, ceil(x(t) / (concurrencyPerTask x
+   * targetUtilization)))} with the ECS-on-EC2 scaling window), kept as runs of equal counts (run
+   * {@code j} covers minutes {@code [runStart[j], runStart[j + 1])}; the last entry of {@code
+   * runStart} is the month's length), and every instance type that holds a task.
+   */
+  record ClusterTasks(Architecture architecture, double taskVcpu, double taskMemoryMb, int[] runStart,
+      int[] runTasks, List<InstanceFit> fits) {
+
+    /** Runs of a per-minute series of task counts. */
+    static ClusterTasks ofMinutes(Architecture architecture, double taskVcpu, double taskMemoryMb,
+        int[] tasksPerMinute, List<InstanceFit> fits) {
+      int runs = 0;
+      for (int t = 0; t < tasksPerMinute.length; t++) {
+        if (t == 0 || tasksPerMinute[t] != tasksPerMinute[t - 1]) {
+          runs++;
+        }
+      }
+      int[] start = new int[runs + 1];
+      int[] tasks = new int[runs];
+      int run = -1;
+      for (int t = 0; t < tasksPerMinute.length; t++) {
+        if (t == 0 || tasksPerMinute[t] != tasksPerMinute[t - 1]) {
+          start[++run] = t;
+          tasks[run] = tasksPerMinute[t];
+        }
+      }
+      start[runs] = tasksPerMinute.length;
+      return new ClusterTasks(architecture, taskVcpu, taskMemoryMb, start, tasks, fits);
+    }
+
+    /** Minutes in the month. */
+    int minutes() {
+      return runStart[runStart.length - 1];
+    }
+
+    /** Whether the count never changes. */
+    boolean constant() {
+      return runTasks.length == 1;
+    }
+  }
 
   /** The cheapest unit at one load factor, priced. */
   private record Choice(Unit unit, double unitHours, PricedDeployment compute, double monthlyCostUsd) {}
@@ -78,6 +128,9 @@ final class ContainerModel {
   private final int lagMinutes;
   private final double startupSeconds;
   private final ServiceLoad.Window window;
+  /** Every instance type that holds one task (ecs-ec2 only), before dropping dominated ones. */
+  private final List<InstanceFit> instanceFits = new ArrayList<>();
+  private Choice ownLoadChoice;
 
   ContainerModel(Target target, ServiceLoad load, AdviceContext context, FitLimits limits,
       FrontDoors frontDoors) {
@@ -291,6 +344,7 @@ final class ContainerModel {
         continue;
       }
       int floor = (int) Math.ceil((double) minTasks / perInstance);
+      instanceFits.add(new InstanceFit(type, (int) perInstance));
       found.add(new Unit(Architecture.fromId(type.architecture().id()), null, type,
           perInstance * concurrency, floor, type.onDemandHourlyUsd(), (int) perInstance, taskVcpu,
           taskMemoryMb, concurrency));
@@ -362,7 +416,7 @@ final class ContainerModel {
   }
 
   /** The autoscaler's target; scheduled runs start exactly the tasks they need, so they fill them. */
-  private double utilization() {
+  double utilization() {
     return mode == Mode.SCHEDULED ? 1.0 : spec.targetUtilization();
   }
 
@@ -385,6 +439,16 @@ final class ContainerModel {
    * which saves most passes over the month at high load.
    */
   private Choice choose(double k) {
+    if (k == 1.0) {
+      if (ownLoadChoice == null) {
+        ownLoadChoice = chooseAt(k);
+      }
+      return ownLoadChoice;
+    }
+    return chooseAt(k);
+  }
+
+  private Choice chooseAt(double k) {
     int count = units.size();
     double[] bounds = new double[count];
     Integer[] order = new Integer[count];
@@ -467,6 +531,65 @@ final class ContainerModel {
         .put("frontDoor", frontDoors.effective(false).id());
     return new TargetOption(target, Optional.of(unit.architecture().id()), true,
         OptionalDouble.of(best.monthlyCostUsd()), configuration.build(), lines, List.of(), warnings(unit));
+  }
+
+  /** Whether some configuration fits (no violation). */
+  boolean feasible() {
+    return violations.isEmpty();
+  }
+
+  /** Why no configuration fits; empty when feasible. */
+  List<Finding> violations() {
+    return violations;
+  }
+
+  /** The target this model prices. */
+  Target target() {
+    return target;
+  }
+
+  /** The candidate units that survive the fit checks, cheapest first (empty when infeasible). */
+  List<Unit> units() {
+    return units;
+  }
+
+  /** The monthly compute cost of the chosen unit at the service's own load (no front door). */
+  double computeMonthlyCostUsd() {
+    return choose(1.0).compute().monthlyCostUsd();
+  }
+
+  /** A deployment of {@code count} units running the whole month, as the engine prices it. */
+  Deployment fixedDeployment(Unit unit, double count) {
+    return deployment(unit, count * BillingMonth.HOURS_PER_MONTH);
+  }
+
+  /**
+   * What a shared ECS cluster needs to pack this service's tasks (ecs-ec2 only; empty for GPU
+   * services, which keep their own GPU instances, and when infeasible).
+   */
+  Optional<ClusterTasks> clusterTasks(Architecture architecture) {
+    if (target != Target.ECS_EC2 || !violations.isEmpty() || service.requirements().gpu()) {
+      return Optional.empty();
+    }
+    List<InstanceFit> fits = instanceFits.stream()
+        .filter(f -> f.type().architecture() == architecture)
+        .toList();
+    if (fits.isEmpty()) {
+      return Optional.empty();
+    }
+    Unit any = units.get(0);
+    double perTask = any.concurrencyPerTask() * utilization();
+    float[] x = window.perMinute;
+    if (load.constant) {
+      int tasks = (int) Math.max(minTasks, Capacity.units(x[0], perTask));
+      return Optional.of(new ClusterTasks(architecture, any.taskVcpu(), any.taskMemoryMb(),
+          new int[] {0, x.length}, new int[] {tasks}, fits));
+    }
+    int[] tasks = new int[x.length];
+    for (int t = 0; t < x.length; t++) {
+      tasks[t] = (int) Math.max(minTasks, Capacity.units(x[t], perTask));
+    }
+    return Optional.of(ClusterTasks.ofMinutes(architecture, any.taskVcpu(), any.taskMemoryMb(), tasks, fits));
   }
 
   private List<Finding> warnings(Unit unit) {

@@ -33,7 +33,21 @@ record FitLimits(
     double ec2CapacitySeconds,
     int scaleOutAlarmMinutes,
     int scaleInMinutes,
-    double ecsReservedMemoryMib) {
+    double ecsReservedMemoryMib,
+    int lmiMinInstances,
+    int lmiDoublingMinutes,
+    double lmiEnvironmentMaxMemoryGb,
+    double lmiEnvironmentMaxVcpu,
+    double lmiEnvironmentMinMemoryGb,
+    double lmiMemoryGibPerVcpuMin,
+    double lmiMemoryGibPerVcpuMax,
+    int lmiConcurrencyPerVcpuPython,
+    int lmiConcurrencyPerVcpuNodejs,
+    int lmiConcurrencyPerVcpuJava,
+    int lmiConcurrencyPerVcpuDotnet,
+    int lmiConcurrencyPerVcpuOther,
+    double lmiTargetUtilization,
+    int lmiScaleInMinutes) {
 
   private static final String RESOURCE = "limits.json";
   private static final FitLimits BUILT_IN = read();
@@ -85,7 +99,21 @@ record FitLimits(
         v.number("ec2.capacitySeconds"),
         v.integer("autoscaling.scaleOutAlarmMinutes"),
         v.integer("autoscaling.scaleInMinutes"),
-        v.number("ecs.reservedMemoryMib"));
+        v.number("ecs.reservedMemoryMib"),
+        v.integer("lmi.minInstances"),
+        v.integer("lmi.doublingMinutes"),
+        v.number("lmi.environmentMaxMemoryGb"),
+        v.number("lmi.environmentMaxVcpu"),
+        v.number("lmi.environmentMinMemoryGb"),
+        v.number("lmi.memoryGibPerVcpu.min"),
+        v.number("lmi.memoryGibPerVcpu.max"),
+        v.integer("lmi.concurrencyPerVcpu.python"),
+        v.integer("lmi.concurrencyPerVcpu.nodejs"),
+        v.integer("lmi.concurrencyPerVcpu.java"),
+        v.integer("lmi.concurrencyPerVcpu.dotnet"),
+        v.integer("lmi.concurrencyPerVcpu.other"),
+        v.number("lmi.targetUtilization"),
+        v.integer("lmi.scaleInMinutes"));
   }
 
   /** Named look-ups that fail loudly on a missing key, so a typo in the resource cannot go unseen. */

@@ -69,7 +69,8 @@ final class FrontDoors {
     return price(lambdaTarget, k).map(PricedDeployment::monthlyCostUsd).orElse(0.0);
   }
 
-  private Optional<Deployment> deployment(boolean lambdaTarget, double k) {
+  /** The front door as the engine prices it at load factor {@code k}; empty when it costs nothing. */
+  Optional<Deployment> deployment(boolean lambdaTarget, double k) {
     String name = load.service.name();
     double requests = k * load.monthlyRequests;
     switch (effective(lambdaTarget)) {

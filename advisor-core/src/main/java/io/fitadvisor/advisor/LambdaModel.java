@@ -3,7 +3,6 @@ package io.fitadvisor.advisor;
 import com.google.common.collect.ImmutableMap;
 import io.fitadvisor.advisor.ColdStarts.InitDuration;
 import io.fitadvisor.pricing.Architecture;
-import io.fitadvisor.pricing.BillingMonth;
 import io.fitadvisor.pricing.CostLine;
 import io.fitadvisor.pricing.LambdaDeployment;
 import io.fitadvisor.pricing.PricedDeployment;
@@ -40,8 +39,10 @@ final class LambdaModel {
   /** Cold starts count in the p99 latency once at least this share of requests is cold. */
   static final double COLD_SHARE_IN_P99 = 0.01;
   private static final double MILLISECONDS_PER_SECOND = 1_000;
-  /** Lambda's monthly free tier of duration, GB-seconds (shared with the function's own duration). */
+  /** Lambda's monthly free tier of duration, GB-seconds; only for the memory choice's estimate. */
   private static final double FREE_GB_SECONDS = 400_000;
+  /** Lambda's monthly free tier of requests; only for {@link #estimatedMonthlyCostUsd}. */
+  private static final double FREE_REQUESTS = 1_000_000;
 
   private final ServiceLoad load;
   private final Service service;
@@ -60,13 +61,14 @@ final class LambdaModel {
   private double lastColdFactor = Double.NaN;
   private double lastColdSlowdown = Double.NaN;
   private double lastColdStarts;
+  private Choice ownLoadChoice;
 
   /** One way to deploy: an architecture and a package type, with its INIT curve. */
   record Variant(Architecture architecture, String packaging, ColdStarts.Curve curve) {}
 
   /** A memory choice for one variant at one load factor, priced. */
   record Choice(Variant variant, int memoryMb, double slowdown, double billedDurationMs,
-      double coldStarts, InitDuration init, PricedDeployment function, List<CostLine> initLines,
+      double coldStarts, InitDuration init, LambdaDeployment deployment, PricedDeployment function,
       double monthlyCostUsd, Finding failure) {
 
     boolean feasible() {
@@ -188,7 +190,6 @@ final class LambdaModel {
       return TargetOption.infeasible(Target.LAMBDA, List.of(best.failure()));
     }
     List<CostLine> lines = new ArrayList<>(best.function().lines());
-    lines.addAll(best.initLines());
     lines.addAll(frontDoors.lines(true, 1.0));
     Map<String, Object> configuration = ImmutableMap.<String, Object>builder()
         .put("memoryMb", best.memoryMb())
@@ -219,6 +220,17 @@ final class LambdaModel {
    * goes through the pricing engine.
    */
   private Choice best(double k) {
+    if (k == 1.0) {
+      // The service's own load is asked for by several targets: choose once.
+      if (ownLoadChoice == null) {
+        ownLoadChoice = chooseAndPrice(k);
+      }
+      return ownLoadChoice;
+    }
+    return chooseAndPrice(k);
+  }
+
+  private Choice chooseAndPrice(double k) {
     int m0 = lowestMemoryMb();
     double coldEstimate = coldStarts(k, slowdown(m0));
     Estimate best = null;
@@ -232,7 +244,7 @@ final class LambdaModel {
       }
     }
     if (best == null) {
-      return new Choice(firstFailure.variant(), 0, 0, 0, 0, null, null, List.of(),
+      return new Choice(firstFailure.variant(), 0, 0, 0, 0, null, null, null,
           Double.POSITIVE_INFINITY, firstFailure.failure());
     }
     return price(best.variant(), k, best.memoryMb());
@@ -313,6 +325,8 @@ final class LambdaModel {
     private final TieredPrice tiers;
     private final double storageUsdPerSecond;
 
+    private final double undiscounted;
+
     Objective(Variant variant, double requests, double coldStarts) {
       this.variant = variant;
       this.requests = requests;
@@ -320,8 +334,13 @@ final class LambdaModel {
       this.tiers = context.prices().lambda(variant.architecture()).durationPerGbSecond();
       this.storageUsdPerSecond = context.prices().lambdaEphemeralStoragePerGbSecondUsd()
           * (ephemeralStorageMb() - limits.lambdaMinEphemeralStorageMb()) / 1024.0;
+      this.undiscounted = 1 - context.terms().lambdaSavingsPlan();
     }
 
+    /**
+     * A fast estimate of the engine's duration, INIT and storage cost at {@code memoryMb} for a
+     * function alone in the account (the engine prices the winner; a test checks they agree).
+     */
     double usd(int memoryMb) {
       double billedMs = billedMs(meanMs * slowdown(memoryMb));
       double initMs = Math.ceil(variant.curve().at(memoryMb).p50Ms());
@@ -329,7 +348,7 @@ final class LambdaModel {
       if (context.terms().lambdaFreeTier()) {
         gbSeconds = Math.max(0, gbSeconds - FREE_GB_SECONDS);
       }
-      return tiers.cost(gbSeconds) + storageUsdPerSecond * requests * billedMs / 1000.0;
+      return undiscounted * tiers.cost(gbSeconds) + storageUsdPerSecond * requests * billedMs / 1000.0;
     }
   }
 
@@ -423,64 +442,71 @@ final class LambdaModel {
     return new Finding(code, message);
   }
 
-  /** Prices a chosen memory with the engine, INIT and the front door included. */
+  /** Prices a chosen memory with the engine (INIT included) and adds the front door. */
   private Choice price(Variant variant, double k, int memoryMb) {
     double slowdown = slowdown(memoryMb);
     double billedMs = billedMs(meanMs * slowdown);
     double requests = k * load.monthlyRequests;
     double coldStarts = coldStarts(k, slowdown);
     InitDuration init = variant.curve().at(memoryMb);
-    LambdaDeployment deployment = new LambdaDeployment(service.name(), variant.architecture(),
-        memoryMb, requests, billedMs, ephemeralStorageMb(), 0, BillingMonth.HOURS_PER_MONTH);
+    LambdaDeployment deployment = deployment(service.name(), variant, memoryMb, requests, billedMs, coldStarts,
+        init.p50Ms());
     PricedDeployment function = context.engine().price(deployment, context.terms());
-    List<CostLine> initLines = initLines(variant, memoryMb, requests * billedMs / 1000.0 * memoryMb / 1024.0,
-        coldStarts * Math.ceil(init.p50Ms()) / 1000.0 * memoryMb / 1024.0);
     double usd = function.monthlyCostUsd() + frontDoors.monthlyCostUsd(true, k);
-    for (CostLine line : initLines) {
-      usd += line.monthlyCostUsd();
-    }
-    return new Choice(variant, memoryMb, slowdown, billedMs, coldStarts, init, function, initLines, usd, null);
+    return new Choice(variant, memoryMb, slowdown, billedMs, coldStarts, init, deployment, function, usd, null);
+  }
+
+  /** The engine's view of this function: its requests' duration and its cold starts' INIT. */
+  LambdaDeployment deployment(String name, Variant variant, int memoryMb, double requests, double billedMs,
+      double coldStarts, double initMs) {
+    return LambdaDeployment.builder(name, memoryMb, requests, billedMs)
+        .architecture(variant.architecture())
+        .ephemeralStorageMb(ephemeralStorageMb())
+        .coldStartsPerMonth(coldStarts)
+        .initDurationMs(initMs)
+        .build();
   }
 
   /**
-   * INIT GB-seconds, billed since August 2025, priced at the duration tiers above the function's
-   * own GB-seconds (after what is left of the free tier), less the Lambda savings plan.
+   * The memory choice's own estimate of the chosen configuration at load factor {@code k} (the
+   * duration, INIT and storage estimate plus the requests), without the front door: it must equal
+   * the engine's price of that configuration, which a test checks. Infinite when infeasible.
    */
-  private List<CostLine> initLines(Variant variant, int memoryMb, double functionGbSeconds, double initGbSeconds) {
-    if (initGbSeconds <= 0) {
-      return List.of();
+  double estimatedMonthlyCostUsd(double k) {
+    if (!violations.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
     }
-    double free = 0;
-    double functionBillable = functionGbSeconds;
-    if (context.terms().lambdaFreeTier()) {
-      double freeLeft = Math.max(0, FREE_GB_SECONDS - functionGbSeconds);
-      free = Math.min(freeLeft, initGbSeconds);
-      functionBillable = Math.max(0, functionGbSeconds - FREE_GB_SECONDS);
+    Choice best = best(k);
+    if (!best.feasible()) {
+      return Double.POSITIVE_INFINITY;
     }
-    double billable = initGbSeconds - free;
-    TieredPrice tiers = context.prices().lambda(variant.architecture()).durationPerGbSecond();
-    String arch = variant.architecture().id();
-    List<CostLine> lines = new ArrayList<>(4);
-    double usd = 0;
-    // The INIT GB-seconds continue the function's own: they fall in the tiers after it.
-    for (int tier = 0; tier < tiers.tierCount(); tier++) {
-      double inTier = tiers.quantityInTier(functionBillable + billable, tier)
-          - tiers.quantityInTier(functionBillable, tier);
-      if (inTier > 0 || (tier == 0 && billable == 0)) {
-        double price = tiers.unitPriceUsd(tier);
-        lines.add(new CostLine("INIT duration (" + arch + ", tier " + (tier + 1) + ")", "GB-s", inTier,
-            price, inTier * price));
-        usd += inTier * price;
-      }
+    double requests = k * load.monthlyRequests;
+    Objective objective = new Objective(best.variant(), requests, best.coldStarts());
+    double billable = context.terms().lambdaFreeTier() ? Math.max(0, requests - FREE_REQUESTS) : requests;
+    double requestsUsd = billable / 1_000_000 * context.prices().lambda(best.variant().architecture())
+        .requestsPerMillionUsd();
+    return objective.usd(best.memoryMb()) + requestsUsd;
+  }
+
+  /**
+   * The configuration chosen at the service's own load, for targets that reuse it (the hybrid's
+   * overflow); empty when Lambda cannot host the service.
+   */
+  Optional<Choice> chosen() {
+    if (!violations.isEmpty()) {
+      return Optional.empty();
     }
-    if (free > 0) {
-      lines.add(new CostLine("Free tier INIT duration", "GB-s", free, 0, 0));
+    Choice best = best(1.0);
+    return best.feasible() ? Optional.of(best) : Optional.empty();
+  }
+
+  /** The service-level violations (those no configuration avoids), or the chosen configuration's failure. */
+  List<Finding> violations() {
+    if (!violations.isEmpty()) {
+      return violations;
     }
-    double savings = context.terms().lambdaSavingsPlan();
-    if (savings > 0 && usd > 0) {
-      lines.add(new CostLine("Savings plan on INIT (lambda)", "USD", usd, -savings, -savings * usd));
-    }
-    return lines;
+    Choice best = best(1.0);
+    return best.feasible() ? List.of() : List.of(best.failure());
   }
 
   /** A duration rounded up to the next whole millisecond, ignoring float noise below 1e-9 ms. */

@@ -125,6 +125,18 @@ final class Recommender {
         return "It runs at " + Words.count(number(c, "memoryMb")) + " MB on " + arch + " ("
             + c.get("packaging") + "), billed " + Words.count(number(c, "billedDurationMs"))
             + " ms a request, " + coldStarts(number(c, "coldStartsPerMonth")) + ".";
+      case LAMBDA_MANAGED_INSTANCES:
+        return "It runs on " + c.get("instanceType") + " instances that Lambda manages, "
+            + Words.significant(number(c, "averageInstances")) + " on average (peak "
+            + Words.count(number(c, "peakInstances")) + ", at least " + Words.count(number(c, "minInstances"))
+            + "), each environment of " + Words.count(number(c, "environmentVcpu")) + " vCPU and "
+            + Words.number(number(c, "environmentMemoryGb"), 1) + " GB serving up to "
+            + Words.counted(number(c, "concurrencyPerEnvironment"), 1, "request") + " at once.";
+      case HYBRID:
+        return "It keeps " + Words.counted(number(c, "baselineTasks"), 0, c.get("baseline") + " task")
+            + " for the baseline and sends the overflow, " + Words.percent(number(c, "lambdaRequestShare"))
+            + " of requests, to Lambda at " + Words.count(number(c, "lambdaMemoryMb")) + " MB through a "
+            + c.get("overflowRoute") + ".";
       case ECS_EC2:
         return "It runs " + c.get("instanceType") + " instances, " + Words.significant(number(c, "averageInstances"))
             + " on average (peak " + Words.count(number(c, "peakInstances")) + "), with "

@@ -11,11 +11,19 @@ import java.util.Locale;
  * money to cents half up, counts with thousands separators, durations in the largest fitting unit.
  */
 final class Words {
+  private static final java.math.MathContext SIGNIFICANT_DIGITS =
+      new java.math.MathContext(15, RoundingMode.HALF_EVEN);
+
   private Words() {}
 
-  /** {@code $1,234.57}: US dollars rounded to cents, half up. */
+  /**
+   * {@code $1,234.57}: US dollars rounded to cents, half up, after rounding to 15 significant
+   * digits (the precision a double holds, as the JSON output prints it), so binary noise such as
+   * 16.424999999999997 reads as $16.43 everywhere.
+   */
   static String usd(double usd) {
-    BigDecimal cents = new BigDecimal(Double.toString(usd)).setScale(2, RoundingMode.HALF_UP);
+    BigDecimal cents = new BigDecimal(Double.toString(usd)).round(SIGNIFICANT_DIGITS)
+        .setScale(2, RoundingMode.HALF_UP);
     return (cents.signum() < 0 ? "-$" : "$") + format("#,##0.00", cents.abs());
   }
 

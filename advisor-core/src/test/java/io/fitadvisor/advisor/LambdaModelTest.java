@@ -10,13 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.fitadvisor.pricing.CostLine;
+import io.fitadvisor.workload.AccountPricing;
 import io.fitadvisor.workload.Architecture;
 import io.fitadvisor.workload.Invocation;
 import io.fitadvisor.workload.LoadShape;
 import io.fitadvisor.workload.Packaging;
+import io.fitadvisor.workload.Preferences;
 import io.fitadvisor.workload.Requirements;
 import io.fitadvisor.workload.Service;
 import io.fitadvisor.workload.Target;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -234,6 +237,50 @@ class LambdaModelTest {
       double scaled = Fixtures.ADVISOR.advise(service, Fixtures.series(service).scaled(k), Fixtures.ON_DEMAND)
           .option(Target.LAMBDA).monthlyCostUsd().getAsDouble();
       assertThat(model.monthlyCostUsd(k)).isCloseTo(scaled, within(scaled * 1e-6));
+    }
+  }
+
+  @Test
+  void initLinesComeFromTheEngineWithTheFreeTierAndSavingsPlan() {
+    // One request a minute at 128 MB, 229 ms billed (see above): 43,800 x 0.229 x 0.125 = 1,253.775
+    // GB-s, far inside the free tier, as are the INIT GB-s; the engine shows both as free.
+    AdviceContext free = AdviceContext.of(Fixtures.US_EAST_1,
+        new AccountPricing(true, 0.17, 0, 0, Optional.empty()), Preferences.DEFAULT);
+    TargetOption lambda = advise(oneRequestAMinute(), free).option(Target.LAMBDA);
+
+    assertThat(lambda.lines()).extracting(CostLine::name).containsExactly("Requests", "Free tier requests",
+        "Duration (x86_64, tier 1)", "Free tier duration", "Free tier INIT duration");
+    assertThat(lambda.monthlyCostUsd().getAsDouble()).isZero();
+  }
+
+  @Test
+  void theMemoryChoicesEstimateEqualsTheEnginesPriceOfTheChosenConfiguration() {
+    Service[] services = {
+        oneRequestAMinute(),
+        python("storage").memoryMb(300).meanDurationMs(37.3).cpuFraction(0.6).ephemeralStorageMb(2_048)
+            .load(LoadShape.diurnal(40, 70)).build(),
+        Service.builder("cold").runtime("java21").packaging(Packaging.ZIP).architectures(Architecture.ARM64)
+            .memoryMb(512).meanDurationMs(50).p99DurationMs(100).cpuFraction(0.5)
+            .requirements(new Requirements(false, false, false, OptionalDouble.of(600)))
+            .load(LoadShape.steadyMonthlyRequests(4_380)).build(),
+        python("bursty").memoryMb(256).meanDurationMs(900).cpuFraction(0.2)
+            .load(LoadShape.bursty(1, 400, 6, 5)).build()};
+    AdviceContext[] contexts = {
+        Fixtures.ON_DEMAND,
+        AdviceContext.of(Fixtures.US_EAST_1, new AccountPricing(true, 0, 0, 0, Optional.empty()), Preferences.DEFAULT),
+        AdviceContext.of(Fixtures.US_EAST_1, new AccountPricing(true, 0.17, 0, 0, Optional.empty()),
+            Preferences.DEFAULT),
+        AdviceContext.of(Fixtures.US_EAST_1, new AccountPricing(false, 0.1, 0, 0, Optional.empty()),
+            Preferences.DEFAULT)};
+    for (Service service : services) {
+      for (AdviceContext context : contexts) {
+        ServiceLoad load = Fixtures.load(service);
+        LambdaModel model = new LambdaModel(load, context, FitLimits.builtIn(), ColdStarts.builtIn(),
+            new FrontDoors(load, context));
+        double engine = model.option().monthlyCostUsd().getAsDouble();
+        assertThat(model.estimatedMonthlyCostUsd(1.0)).as(service.name())
+            .isCloseTo(engine, within(1e-9 * Math.max(1, engine)));
+      }
     }
   }
 }

@@ -16,7 +16,9 @@ import java.util.Set;
  * <p>Account-level rules: Lambda's duration tiers (per architecture), Lambda's free tier (both
  * architectures together) and API Gateway's request tiers (per API type) apply to the total of
  * all deployments priced together; each deployment gets the share of the tiered cost and of the
- * free tier in proportion to its own usage, so its lines still add up to its cost.
+ * free tier in proportion to its own usage, so its lines still add up to its cost. A function's
+ * INIT GB-seconds (cold starts) count as duration everywhere: in the tiers, the free tier and the
+ * savings plan, with lines of their own.
  */
 public final class PricingEngine {
   /** Lambda's monthly free tier: requests. */
@@ -34,6 +36,7 @@ public final class PricingEngine {
   private final RegionPrices prices;
   // Line names built once, so pricing a deployment concatenates no strings on the hot path.
   private final String[][] durationLineNames; // [architecture][tier]
+  private final String[][] initLineNames; // [architecture][tier]
   private final String[][] apiLineNames; // [api type][tier]
   private final String[] provisionedLineNames; // [architecture]
   private final String[] provisionedDurationLineNames; // [architecture]
@@ -42,13 +45,16 @@ public final class PricingEngine {
     this.prices = prices;
     Architecture[] archs = Architecture.values();
     durationLineNames = new String[archs.length][];
+    initLineNames = new String[archs.length][];
     provisionedLineNames = new String[archs.length];
     provisionedDurationLineNames = new String[archs.length];
     for (Architecture a : archs) {
       int tiers = prices.lambda(a).durationPerGbSecond().tierCount();
       durationLineNames[a.ordinal()] = new String[tiers];
+      initLineNames[a.ordinal()] = new String[tiers];
       for (int t = 0; t < tiers; t++) {
         durationLineNames[a.ordinal()][t] = "Duration (" + a.id() + ", tier " + (t + 1) + ")";
+        initLineNames[a.ordinal()][t] = "INIT duration (" + a.id() + ", tier " + (t + 1) + ")";
       }
       provisionedLineNames[a.ordinal()] = "Provisioned concurrency (" + a.id() + ")";
       provisionedDurationLineNames[a.ordinal()] = "Duration, provisioned (" + a.id() + ")";
@@ -85,17 +91,7 @@ public final class PricingEngine {
    * @throws IllegalArgumentException if names repeat or an EC2 instance type is not in the region
    */
   public PriceReport price(List<? extends Deployment> deployments, AccountTerms terms) {
-    checkNotNull(deployments, "deployments must not be null");
-    checkNotNull(terms, "terms must not be null");
-    Set<String> names = new HashSet<>();
-    Usage usage = new Usage();
-    for (int i = 0, n = deployments.size(); i < n; i++) {
-      Deployment d = deployments.get(i);
-      checkNotNull(d, "deployments[%s] must not be null", i);
-      checkArgument(names.add(d.name()), "deployment names must be unique ('%s' repeats)", d.name());
-      usage.add(d, terms);
-    }
-    usage.finish(terms);
+    Usage usage = usage(deployments, terms, true);
     List<PricedDeployment> priced = new ArrayList<>(deployments.size());
     double total = 0;
     for (int i = 0, n = deployments.size(); i < n; i++) {
@@ -104,6 +100,39 @@ public final class PricingEngine {
       total += p.monthlyCostUsd();
     }
     return new PriceReport(priced, total);
+  }
+
+  /**
+   * The total monthly cost in US dollars of deployments priced as one AWS account, exactly what
+   * {@link #price(List, AccountTerms)} reports as its total, without building cost lines: for
+   * callers that compare many combinations (the application plan). Names need not be unique.
+   *
+   * @throws IllegalArgumentException if an EC2 instance type is not in the region
+   */
+  public double monthlyCostUsd(List<? extends Deployment> deployments, AccountTerms terms) {
+    Usage usage = usage(deployments, terms, false);
+    Lines sum = new Lines(false);
+    for (int i = 0, n = deployments.size(); i < n; i++) {
+      lines(deployments.get(i), usage, terms, sum);
+    }
+    return sum.total;
+  }
+
+  private static Usage usage(List<? extends Deployment> deployments, AccountTerms terms, boolean uniqueNames) {
+    checkNotNull(deployments, "deployments must not be null");
+    checkNotNull(terms, "terms must not be null");
+    Set<String> names = uniqueNames ? new HashSet<>() : null;
+    Usage usage = new Usage();
+    for (int i = 0, n = deployments.size(); i < n; i++) {
+      Deployment d = deployments.get(i);
+      checkNotNull(d, "deployments[%s] must not be null", i);
+      if (names != null) {
+        checkArgument(names.add(d.name()), "deployment names must be unique ('%s' repeats)", d.name());
+      }
+      usage.add(d, terms);
+    }
+    usage.finish(terms);
+    return usage;
   }
 
   /**
@@ -120,7 +149,12 @@ public final class PricingEngine {
   }
 
   private PricedDeployment price(Deployment d, Usage usage, AccountTerms terms) {
-    Lines lines = new Lines();
+    Lines lines = new Lines(true);
+    lines(d, usage, terms, lines);
+    return lines.toPriced(d.name(), d.kind());
+  }
+
+  private void lines(Deployment d, Usage usage, AccountTerms terms, Lines lines) {
     if (d instanceof LambdaDeployment l) {
       lambda(l, usage, terms, lines);
     } else if (d instanceof FargateDeployment f) {
@@ -134,14 +168,13 @@ public final class PricingEngine {
     } else {
       throw new IllegalArgumentException("unknown deployment kind " + d.kind());
     }
-    return lines.toPriced(d.name(), d.kind());
   }
 
   // --- Lambda ------------------------------------------------------------------------------
 
   /** GB-seconds of duration: requests x ceil(durationMs)/1000 x memoryMb/1024. */
   static double gbSeconds(LambdaDeployment l) {
-    return l.monthlyRequests() * Math.ceil(l.durationMs()) / 1000.0 * l.memoryMb() / 1024.0;
+    return l.durationGbSeconds();
   }
 
   private void lambda(LambdaDeployment l, Usage usage, AccountTerms terms, Lines lines) {
@@ -167,28 +200,19 @@ public final class PricingEngine {
           rates.provisionedDurationPerGbSecondUsd());
     } else {
       double freeGbs = freeTier ? usage.freeShareOfGbSeconds(gbs) : 0;
-      double billable = gbs - freeGbs;
-      TieredPrice tiers = rates.durationPerGbSecond();
-      double archTotal = usage.billableGbSeconds[arch];
-      String[] names = durationLineNames[arch];
-      boolean any = false;
-      for (int t = 0, n = tiers.tierCount(); t < n; t++) {
-        double inTier = tiers.quantityInTier(archTotal, t);
-        if (inTier <= 0) {
-          break;
-        }
-        // This deployment's share of the tier, in proportion to its billable GB-s.
-        double share = billable == archTotal ? inTier : billable * inTier / archTotal;
-        if (share > 0) {
-          discounted += lines.add(names[t], CatalogReader.UNIT_GB_SECONDS, share, tiers.unitPriceUsd(t));
-          any = true;
-        }
-      }
-      if (!any) {
-        lines.add(names[0], CatalogReader.UNIT_GB_SECONDS, 0, tiers.unitPriceUsd(0));
-      }
+      discounted += tiers(lines, durationLineNames[arch], rates, usage.billableGbSeconds[arch], gbs - freeGbs, true);
       if (freeGbs > 0) {
         lines.add("Free tier duration", CatalogReader.UNIT_GB_SECONDS, freeGbs, 0);
+      }
+      // INIT is duration too: same tiers, free tier and savings plan, on lines of its own.
+      double initGbs = l.initGbSeconds();
+      if (initGbs > 0) {
+        double freeInit = freeTier ? usage.freeShareOfGbSeconds(initGbs) : 0;
+        discounted += tiers(lines, initLineNames[arch], rates, usage.billableGbSeconds[arch], initGbs - freeInit,
+            false);
+        if (freeInit > 0) {
+          lines.add("Free tier INIT duration", CatalogReader.UNIT_GB_SECONDS, freeInit, 0);
+        }
       }
     }
     if (l.ephemeralStorageMb() > LambdaDeployment.INCLUDED_EPHEMERAL_STORAGE_MB) {
@@ -198,6 +222,35 @@ public final class PricingEngine {
           prices.lambdaEphemeralStoragePerGbSecondUsd());
     }
     savingsPlan(lines, "Savings plan (lambda)", discounted, terms.lambdaSavingsPlan());
+  }
+
+  /**
+   * Adds the tier lines of {@code billable} GB-seconds, one usage of a function whose architecture
+   * bills {@code archTotal} GB-seconds in the account: its share of each tier is in proportion to
+   * {@code billable / archTotal}. Returns the cost. With {@code zeroLine}, a usage that falls in no
+   * tier still shows a tier-1 line of 0.
+   */
+  private static double tiers(Lines lines, String[] names, LambdaRates rates, double archTotal, double billable,
+      boolean zeroLine) {
+    TieredPrice tiers = rates.durationPerGbSecond();
+    double cost = 0;
+    boolean any = false;
+    for (int t = 0, n = tiers.tierCount(); t < n; t++) {
+      double inTier = tiers.quantityInTier(archTotal, t);
+      if (inTier <= 0) {
+        break;
+      }
+      // This usage's share of the tier, in proportion to its billable GB-s.
+      double share = billable == archTotal ? inTier : billable * inTier / archTotal;
+      if (share > 0) {
+        cost += lines.add(names[t], CatalogReader.UNIT_GB_SECONDS, share, tiers.unitPriceUsd(t));
+        any = true;
+      }
+    }
+    if (!any && zeroLine) {
+      lines.add(names[0], CatalogReader.UNIT_GB_SECONDS, 0, tiers.unitPriceUsd(0));
+    }
+    return cost;
   }
 
   // --- Fargate -----------------------------------------------------------------------------
@@ -277,8 +330,9 @@ public final class PricingEngine {
   }
 
   /**
-   * The account-level totals a list of deployments shares: Lambda GB-seconds per architecture
-   * after the free tier, the free tier's inputs, and API Gateway requests per type.
+   * The account-level totals a list of deployments shares: Lambda GB-seconds (duration and INIT)
+   * per architecture after the free tier, the free tier's inputs, and API Gateway requests per
+   * type.
    */
   private static final class Usage {
     final double[] billableGbSeconds = new double[Architecture.values().length];
@@ -293,7 +347,7 @@ public final class PricingEngine {
         if (l.hasProvisionedConcurrency()) {
           return; // billed at the provisioned rate: neither tiers nor free tier
         }
-        double gbs = gbSeconds(l);
+        double gbs = gbSeconds(l) + l.initGbSeconds();
         int arch = l.architecture().ordinal();
         onDemandGbSeconds[arch] += gbs;
         if (terms.lambdaFreeTier()) {
@@ -325,19 +379,27 @@ public final class PricingEngine {
     }
   }
 
-  /** Collects cost lines and their running total. */
+  /** Collects cost lines and their running total; or, when not keeping them, only the total. */
   private static final class Lines {
-    private CostLine[] lines = new CostLine[8];
+    private final boolean keep;
+    private CostLine[] lines;
     private int size;
     private double total;
+
+    Lines(boolean keep) {
+      this.keep = keep;
+      this.lines = keep ? new CostLine[8] : null;
+    }
 
     /** Adds {@code quantity x unitPriceUsd} and returns that cost. */
     double add(String name, String unit, double quantity, double unitPriceUsd) {
       double cost = quantity * unitPriceUsd;
-      if (size == lines.length) {
-        lines = Arrays.copyOf(lines, size * 2);
+      if (keep) {
+        if (size == lines.length) {
+          lines = Arrays.copyOf(lines, size * 2);
+        }
+        lines[size++] = new CostLine(name, unit, quantity, unitPriceUsd, cost);
       }
-      lines[size++] = new CostLine(name, unit, quantity, unitPriceUsd, cost);
       total += cost;
       return cost;
     }

@@ -9,6 +9,7 @@ import io.fitadvisor.advisor.Finding;
 import io.fitadvisor.advisor.Plan;
 import io.fitadvisor.advisor.Recommendation;
 import io.fitadvisor.advisor.ServiceAdvice;
+import io.fitadvisor.advisor.SharedCost;
 import io.fitadvisor.advisor.TargetOption;
 import io.fitadvisor.workload.LoadSummary;
 import java.util.List;
@@ -111,6 +112,11 @@ final class AdviceReports {
     return array;
   }
 
+  /**
+   * The plan: the spec's fields first ({@code monthlyCostUsd}, {@code assignments[{service,
+   * target}]}, {@code allLambdaMonthlyCostUsd}, {@code allContainersMonthlyCostUsd}), then the
+   * project's additions.
+   */
   private static ObjectNode planJson(Plan plan) {
     ObjectNode node = Json.object();
     Json.put(node, "monthlyCostUsd", plan.monthlyCostUsd());
@@ -119,9 +125,38 @@ final class AdviceReports {
       ObjectNode a = assignments.addObject();
       a.put("service", assignment.service());
       a.put("target", assignment.target().id());
+      a.put("architecture", assignment.architecture().orElse(null));
+      a.put("placement", assignment.placement());
+      Json.put(a, "monthlyCostUsd", assignment.monthlyCostUsd());
+      Json.put(a, "aloneMonthlyCostUsd", assignment.aloneMonthlyCostUsd());
+      ArrayNode shared = a.putArray("shared");
+      assignment.shared().forEach(shared::add);
+      ArrayNode reasons = a.putArray("reasons");
+      assignment.reasons().forEach(reasons::add);
     }
     Json.put(node, "allLambdaMonthlyCostUsd", plan.allLambdaMonthlyCostUsd());
     Json.put(node, "allContainersMonthlyCostUsd", plan.allContainersMonthlyCostUsd());
+    Json.put(node, "opsCostPerMonthUsd", plan.opsCostPerMonthUsd());
+    Json.put(node, "savingsVsAllLambdaUsd", plan.savingsVsAllLambdaUsd());
+    Json.put(node, "savingsVsAllContainersUsd", plan.savingsVsAllContainersUsd());
+    ArrayNode shared = node.putArray("shared");
+    for (SharedCost cost : plan.shared()) {
+      ObjectNode s = shared.addObject();
+      s.put("kind", cost.kind());
+      s.put("name", cost.name());
+      ArrayNode services = s.putArray("services");
+      cost.services().forEach(services::add);
+      Json.put(s, "monthlyCostUsd", cost.monthlyCostUsd());
+      Json.put(s, "aloneMonthlyCostUsd", cost.aloneMonthlyCostUsd());
+      Json.put(s, "savingsUsd", cost.savingsUsd());
+      s.set("lines", PriceReports.linesJson(cost.lines()));
+    }
+    ObjectNode search = node.putObject("search");
+    search.put("method", plan.search().method());
+    search.put("plansExamined", plan.search().plansExamined());
+    Json.put(search, "gapBoundUsd", plan.search().gapBoundUsd());
+    ArrayNode reasons = node.putArray("reasons");
+    plan.reasons().forEach(reasons::add);
     return node;
   }
 
@@ -188,15 +223,49 @@ final class AdviceReports {
   static String planText(Plan plan) {
     StringBuilder text = new StringBuilder();
     text.append("Plan: ").append(Text.usd(plan.monthlyCostUsd())).append(" a month").append(Text.NL);
+    Text.Table table = new Text.Table(false, false, false, true, true);
+    table.row("service", "target", "placement", "in plan", "alone");
     for (Assignment assignment : plan.assignments()) {
-      text.append("  ").append(assignment.service()).append(" -> ").append(assignment.target().id())
-          .append(Text.NL);
+      table.row(assignment.service(), targetLabel(assignment), assignment.placement(),
+          Text.usd(assignment.monthlyCostUsd()), Text.usd(assignment.aloneMonthlyCostUsd()));
     }
+    text.append(table.render("  "));
     text.append("  all on Lambda: ").append(optionalUsd(plan.allLambdaMonthlyCostUsd()))
-        .append(Text.NL);
+        .append(savings(plan.savingsVsAllLambdaUsd())).append(Text.NL);
     text.append("  all on containers: ").append(optionalUsd(plan.allContainersMonthlyCostUsd()))
-        .append(Text.NL);
+        .append(savings(plan.savingsVsAllContainersUsd())).append(Text.NL);
+    for (SharedCost cost : plan.shared()) {
+      text.append("  shared: ").append(sharedLine(cost)).append(Text.NL);
+    }
+    plan.reasons().forEach(reason -> text.append("    - ").append(reason).append(Text.NL));
+    for (Assignment assignment : plan.assignments()) {
+      text.append("  ").append(assignment.service()).append(':').append(Text.NL);
+      assignment.reasons().forEach(reason -> text.append("    - ").append(reason).append(Text.NL));
+    }
     return text.toString();
+  }
+
+  static String targetLabel(Assignment assignment) {
+    return assignment.target().id() + assignment.architecture().map(a -> " (" + a + ")").orElse("");
+  }
+
+  /** {@code (the mix saves $12.34)}, {@code (the mix costs $1.00 more)} or nothing. */
+  static String savings(java.util.OptionalDouble saved) {
+    if (saved.isEmpty()) {
+      return "";
+    }
+    double usd = saved.getAsDouble();
+    if (Math.abs(usd) < 0.005) {
+      return " (the same as the plan)";
+    }
+    return usd > 0 ? " (the mix saves " + Text.usd(usd) + ")" : " (the mix costs " + Text.usd(-usd) + " more)";
+  }
+
+  static String sharedLine(SharedCost cost) {
+    double saved = cost.savingsUsd();
+    return cost.name() + " for " + String.join(", ", cost.services()) + ": " + Text.usd(cost.monthlyCostUsd())
+        + " a month, " + (saved >= 0 ? Text.usd(saved) + " less" : Text.usd(-saved) + " more")
+        + " than each alone";
   }
 
   static String optionalUsd(java.util.OptionalDouble value) {
@@ -237,16 +306,30 @@ final class AdviceReports {
     }
     md.append(Text.NL).append("## Plan").append(Text.NL).append(Text.NL);
     Plan plan = advice.plan();
-    md.append("| service | target |").append(Text.NL).append("| --- | --- |").append(Text.NL);
+    md.append("**Plan: ").append(Text.usd(plan.monthlyCostUsd())).append(" a month**").append(Text.NL)
+        .append(Text.NL);
+    md.append("| service | target | placement | in plan | alone |").append(Text.NL)
+        .append("| --- | --- | --- | ---: | ---: |").append(Text.NL);
     for (Assignment assignment : plan.assignments()) {
-      md.append("| ").append(assignment.service()).append(" | ").append(assignment.target().id())
-          .append(" |").append(Text.NL);
+      md.append("| ").append(markdownEscape(assignment.service())).append(" | ")
+          .append(targetLabel(assignment)).append(" | ").append(markdownEscape(assignment.placement()))
+          .append(" | ").append(Text.usd(assignment.monthlyCostUsd())).append(" | ")
+          .append(Text.usd(assignment.aloneMonthlyCostUsd())).append(" |").append(Text.NL);
     }
-    md.append(Text.NL).append("- Plan: ").append(Text.usd(plan.monthlyCostUsd())).append(" a month")
-        .append(Text.NL);
-    md.append("- All on Lambda: ").append(optionalUsd(plan.allLambdaMonthlyCostUsd())).append(Text.NL);
+    md.append(Text.NL).append("- All on Lambda: ").append(optionalUsd(plan.allLambdaMonthlyCostUsd()))
+        .append(savings(plan.savingsVsAllLambdaUsd())).append(Text.NL);
     md.append("- All on containers: ").append(optionalUsd(plan.allContainersMonthlyCostUsd()))
-        .append(Text.NL);
+        .append(savings(plan.savingsVsAllContainersUsd())).append(Text.NL);
+    for (SharedCost cost : plan.shared()) {
+      md.append("- Shared: ").append(markdownEscape(sharedLine(cost))).append(Text.NL);
+    }
+    md.append(Text.NL);
+    plan.reasons().forEach(reason -> md.append("- ").append(markdownEscape(reason)).append(Text.NL));
+    for (Assignment assignment : plan.assignments()) {
+      md.append(Text.NL).append("### ").append(markdownEscape(assignment.service())).append(" in the plan")
+          .append(Text.NL).append(Text.NL);
+      assignment.reasons().forEach(reason -> md.append("- ").append(markdownEscape(reason)).append(Text.NL));
+    }
     return md.toString();
   }
 

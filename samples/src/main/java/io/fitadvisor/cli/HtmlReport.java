@@ -5,6 +5,7 @@ import io.fitadvisor.advisor.Assignment;
 import io.fitadvisor.advisor.BreakEven;
 import io.fitadvisor.advisor.Plan;
 import io.fitadvisor.advisor.ServiceAdvice;
+import io.fitadvisor.advisor.SharedCost;
 import io.fitadvisor.advisor.TargetOption;
 import io.fitadvisor.pricing.CostLine;
 
@@ -69,17 +70,35 @@ final class HtmlReport {
       }
     }
     Plan plan = advice.plan();
-    html.append("<h2>Plan</h2>\n<table>\n<tr><th>service</th><th>target</th></tr>\n");
+    html.append("<h2>Plan</h2>\n<p><strong>Plan: ").append(escape(Text.usd(plan.monthlyCostUsd())))
+        .append(" a month</strong></p>\n<table>\n<tr><th>service</th><th>target</th><th>placement</th>")
+        .append("<th>in plan</th><th>alone</th></tr>\n");
     for (Assignment assignment : plan.assignments()) {
       html.append("<tr><td>").append(escape(assignment.service())).append("</td><td>")
-          .append(escape(assignment.target().id())).append("</td></tr>\n");
+          .append(escape(AdviceReports.targetLabel(assignment))).append("</td><td>")
+          .append(escape(assignment.placement())).append("</td><td class=\"n\">")
+          .append(escape(Text.usd(assignment.monthlyCostUsd()))).append("</td><td class=\"n\">")
+          .append(escape(Text.usd(assignment.aloneMonthlyCostUsd()))).append("</td></tr>\n");
     }
-    html.append("</table>\n<p>Plan: ").append(escape(Text.usd(plan.monthlyCostUsd())))
-        .append(" a month. All on Lambda: ")
-        .append(escape(AdviceReports.optionalUsd(plan.allLambdaMonthlyCostUsd())))
-        .append(". All on containers: ")
-        .append(escape(AdviceReports.optionalUsd(plan.allContainersMonthlyCostUsd())))
-        .append(".</p>\n</body>\n</html>\n");
+    html.append("</table>\n<ul>\n<li>All on Lambda: ")
+        .append(escape(AdviceReports.optionalUsd(plan.allLambdaMonthlyCostUsd())
+            + AdviceReports.savings(plan.savingsVsAllLambdaUsd())))
+        .append("</li>\n<li>All on containers: ")
+        .append(escape(AdviceReports.optionalUsd(plan.allContainersMonthlyCostUsd())
+            + AdviceReports.savings(plan.savingsVsAllContainersUsd())))
+        .append("</li>\n");
+    for (SharedCost cost : plan.shared()) {
+      html.append("<li>Shared: ").append(escape(AdviceReports.sharedLine(cost))).append("</li>\n");
+    }
+    html.append("</ul>\n<ul>\n");
+    plan.reasons().forEach(reason -> html.append("<li>").append(escape(reason)).append("</li>\n"));
+    html.append("</ul>\n");
+    for (Assignment assignment : plan.assignments()) {
+      html.append("<h3>").append(escape(assignment.service())).append(" in the plan</h3>\n<ul>\n");
+      assignment.reasons().forEach(reason -> html.append("<li>").append(escape(reason)).append("</li>\n"));
+      html.append("</ul>\n");
+    }
+    html.append("</body>\n</html>\n");
     return html.toString();
   }
 
