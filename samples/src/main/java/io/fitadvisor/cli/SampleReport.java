@@ -47,6 +47,15 @@ final class SampleReport {
       }
     }
     text.append(summary.render(""));
+    text.append(Text.NL).append("Application plans (shared costs counted once):").append(Text.NL);
+    Text.Table plans = new Text.Table(false, true, true, true);
+    plans.row("application", "plan", "all Lambda", "all containers");
+    for (Advice advice : advices) {
+      plans.row(advice.application(), Text.usd(advice.plan().monthlyCostUsd()),
+          AdviceReports.optionalUsd(advice.plan().allLambdaMonthlyCostUsd()),
+          AdviceReports.optionalUsd(advice.plan().allContainersMonthlyCostUsd()));
+    }
+    text.append(plans.render("  "));
     for (Advice advice : advices) {
       text.append(Text.NL).append("=".repeat(72)).append(Text.NL);
       text.append(AdviceReports.table(advice));
