@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
+import java.util.stream.IntStream;
 
 /**
  * Decides, for each service of an application, which target it should run on and what each
@@ -55,9 +56,10 @@ public final class Advisor {
   }
 
   /**
-   * Advises on every service of {@code application} and makes the application plan. Reads trace
-   * files once ({@link Loads#series(Service)}), then evaluates every service and plans; no other
-   * I/O. The application's own {@code pricing.catalog} file is not read here: build the advisor
+   * Advises on every service of {@code application} and makes the application plan. Reads each
+   * trace file once ({@link Loads#series(Service)}) and evaluates the services in parallel on the
+   * common fork-join pool (results in input order, identical to a sequential run; when several
+   * services fail, the first in input order is thrown), then plans; no other I/O. The application's own {@code pricing.catalog} file is not read here: build the advisor
    * with that catalog.
    *
    * @throws IllegalArgumentException when the catalog has no prices for the application's region
@@ -65,17 +67,31 @@ public final class Advisor {
    */
   public Advice advise(Application application) {
     AdviceContext context = context(application);
-    List<LoadSeries> series = new ArrayList<>(application.services().size());
-    for (Service service : application.services()) {
-      series.add(Loads.series(service));
+    List<Service> inputs = application.services();
+    int n = inputs.size();
+    ServiceEvaluation[] evaluations = new ServiceEvaluation[n];
+    RuntimeException[] failures = new RuntimeException[n];
+    // Services are independent: each is read and evaluated on its own thread of the common pool,
+    // and its per-minute arrays are garbage once its evaluation returns (only the choices stay).
+    // Results land at their input index, so the outcome does not depend on the schedule.
+    IntStream.range(0, n).parallel().forEach(i -> {
+      try {
+        Service service = inputs.get(i);
+        evaluations[i] = evaluate(service, Loads.series(service), context, true);
+      } catch (RuntimeException e) {
+        failures[i] = e;
+      }
+    });
+    // The first failing service in input order, as a sequential loop would have reported.
+    for (RuntimeException failure : failures) {
+      if (failure != null) {
+        throw failure;
+      }
     }
-    List<ServiceEvaluation> evaluations = new ArrayList<>(series.size());
-    for (int i = 0; i < series.size(); i++) {
-      evaluations.add(evaluate(application.services().get(i), series.get(i), context));
-    }
-    List<ServiceAdvice> services = evaluations.stream().map(ServiceEvaluation::advice).toList();
+    List<ServiceEvaluation> evaluated = List.of(evaluations);
+    List<ServiceAdvice> services = evaluated.stream().map(ServiceEvaluation::advice).toList();
     return new Advice(application.name(), application.region(), catalog.effectiveDate(),
-        catalog.source(), services, plan(evaluations, context));
+        catalog.source(), services, plan(evaluated, context));
   }
 
   /**

@@ -82,15 +82,26 @@ final class BreakEvens {
         if (i > previous + 1) {
           return logK[previous + 1]; // equal on the grid itself
         }
-        return solve(first, second, logK[previous], logK[i]);
+        return solve(first, second, logK[previous], logK[i], a[previous] - b[previous], difference);
       }
       previous = i;
     }
     return Double.NaN;
   }
 
-  private static double solve(Curve first, Curve second, double low, double high) {
+  /**
+   * Brent's method on the bracket; its first two evaluations are the bracket's ends, whose costs
+   * the grid already computed at the very same k, so they are answered from the grid.
+   */
+  private static double solve(Curve first, Curve second, double low, double high, double atLow,
+      double atHigh) {
     UnivariateFunction difference = logFactor -> {
+      if (logFactor == low) {
+        return atLow;
+      }
+      if (logFactor == high) {
+        return atHigh;
+      }
       double k = Math.exp(logFactor);
       return first.monthlyCostUsd().applyAsDouble(k) - second.monthlyCostUsd().applyAsDouble(k);
     };

@@ -529,8 +529,11 @@ final class LambdaModel {
     if (scale * in.largestRisingConcurrency > 1 + Capacity.EPSILON) {
       int[] rising = in.risingMinutes;
       for (int i = 0; i < rising.length; i++) {
-        long now = Capacity.units(scale * load.concurrency[rising[i]], 1);
-        long pool = Math.max(1, Capacity.units(scale * in.poolAtRise[i], 1));
+        // Capacity.units(x, 1) without its division: x / 1.0 is x exactly.
+        double nowDemand = scale * load.concurrency[rising[i]];
+        long now = nowDemand <= Capacity.EPSILON ? 0 : (long) Math.ceil(nowDemand - Capacity.EPSILON);
+        double poolDemand = scale * in.poolAtRise[i];
+        long pool = Math.max(1, poolDemand <= Capacity.EPSILON ? 0 : (long) Math.ceil(poolDemand - Capacity.EPSILON));
         if (now > pool) {
           cold += now - pool;
         }

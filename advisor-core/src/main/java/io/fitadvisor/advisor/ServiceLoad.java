@@ -247,7 +247,18 @@ final class ServiceLoad {
     private final double[] recentRequests;
     private final boolean integerCounts;
     private final int largestCount;
-    private double[] stay; // scratch: exp(-k r(t)) per minute
+    /** The minutes with requests, ascending: the only ones that start or keep anything warm. */
+    private final int[] activeMinutes;
+    // Scratch for one load factor at a time: exp(-k r(t)) per minute, valid where stayEpoch[t] ==
+    // epoch, and the table of exp(-k j) for whole counts j, valid up to tableFilled.
+    private double factorK;
+    private double[] stay;
+    private double[] windowProduct;
+    private int[] stayEpoch;
+    private int epoch;
+    private double[] table;
+    private double tableStep;
+    private int tableFilled;
     private double lastFactor = Double.NaN;
     private double lastIdle;
 
@@ -263,6 +274,7 @@ final class ServiceLoad {
         largestRisingConcurrency = 0;
         integerCounts = false;
         largestCount = 0;
+        activeMinutes = new int[0];
         return;
       }
       double[] recent = Windows.sum(load.requests, -keepAliveMinutes, -1);
@@ -295,6 +307,18 @@ final class ServiceLoad {
         integers &= r == Math.rint(r);
         largest = Math.max(largest, r);
       }
+      int active = 0;
+      for (float r : load.requests) {
+        if (r > 0) {
+          active++;
+        }
+      }
+      activeMinutes = new int[active];
+      for (int t = 0, a = 0; t < pool.length; t++) {
+        if (load.requests[t] > 0) {
+          activeMinutes[a++] = t;
+        }
+      }
       this.largestRisingConcurrency = largestRising;
       this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
       this.largestCount = (int) largest;
@@ -325,26 +349,69 @@ final class ServiceLoad {
         double e = Math.exp(-k * r[0]);
         return n * Math.pow(e, window) * -Math.expm1(-k * r[0]);
       }
-      if (stay == null) {
-        stay = new double[n];
-      }
-      fillStay(k, r);
-      double cold = 0;
       // Minutes after a busy window start nothing cold; skipping them saves most of the work.
       double busy = NEGLIGIBLE_EXPONENT / k;
-      for (int t = 0; t < n; t++) {
-        if (r[t] > 0 && recentRequests[t] < busy) {
+      if (2 * activeMinutes.length >= n) {
+        return denseIdle(k, busy);
+      }
+      startFactors(k);
+      double cold = 0;
+      for (int t : activeMinutes) {
+        if (recentRequests[t] < busy) {
           double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
           for (int j = 1; j <= window && product > 0; j++) {
-            product *= stay[t - j >= 0 ? t - j : t - j + n];
+            product *= factor(t - j >= 0 ? t - j : t - j + n);
           }
-          cold += product * (1 - stay[t]);
+          cold += product * (1 - factor(t));
         }
       }
       return cold;
     }
 
-    /** {@code stay[t] = exp(-k r(t))}, with as few exponentials as the series allows. */
+    /**
+     * {@link #computeIdle} for a series with requests in most minutes: the factors of every minute,
+     * then the window products in K whole-array passes (independent multiplications the JIT turns
+     * into vector instructions), then the sum. Each minute's product still multiplies its previous
+     * minutes' factors newest first starting from 1, and the minutes are summed in the same order,
+     * so the result is the per-minute loop's to the bit. (That loop stops a product at 0; going on
+     * multiplies 0 by factors in [0, 1] and stays 0.)
+     */
+    private double denseIdle(double k, double busy) {
+      float[] r = load.requests;
+      int n = r.length;
+      int window = keepAliveMinutes;
+      if (stay == null) {
+        stay = new double[n];
+        stayEpoch = new int[n];
+      }
+      if (windowProduct == null) {
+        windowProduct = new double[n];
+      }
+      fillStay(k, r);
+      double[] s = stay;
+      double[] product = windowProduct;
+      epoch++; // the on-demand factors of the sparse path are stale now
+      for (int t = 0; t < n; t++) {
+        product[t] = s[t - 1 >= 0 ? t - 1 : t - 1 + n];
+      }
+      for (int j = 2; j <= window; j++) {
+        for (int t = 0; t < j; t++) {
+          product[t] *= s[t - j + n];
+        }
+        for (int t = j; t < n; t++) {
+          product[t] *= s[t - j];
+        }
+      }
+      double cold = 0;
+      for (int t = 0; t < n; t++) {
+        if (r[t] > 0 && recentRequests[t] < busy) {
+          cold += product[t] * (1 - s[t]);
+        }
+      }
+      return cold;
+    }
+
+    /** {@code stay[t] = exp(-k r(t))} for every minute, with as few exponentials as the series allows. */
     private void fillStay(double k, float[] r) {
       int n = r.length;
       int period = load.requestsPeriod;
@@ -357,7 +424,9 @@ final class ServiceLoad {
         }
       } else if (integerCounts && largestCount < n) {
         // Whole counts: exp(-k j) for every count j by repeated multiplication.
-        double[] table = new double[largestCount + 1];
+        if (table == null) {
+          table = new double[largestCount + 1];
+        }
         double step = Math.exp(-k);
         table[0] = 1;
         for (int j = 1; j <= largestCount; j++) {
@@ -371,6 +440,54 @@ final class ServiceLoad {
           stay[t] = Math.exp(-k * r[t]);
         }
       }
+    }
+
+    /**
+     * Starts a new load factor for {@link #factor}: the factors are computed on demand, so minutes
+     * that only follow busy windows cost nothing.
+     */
+    private void startFactors(double k) {
+      factorK = k;
+      if (stay == null) {
+        stay = new double[load.requests.length];
+        stayEpoch = new int[load.requests.length];
+      }
+      epoch++;
+      if (integerCounts && largestCount < load.requests.length && load.requestsPeriod == load.requests.length) {
+        if (table == null) {
+          table = new double[largestCount + 1];
+        }
+        table[0] = 1;
+        tableStep = Math.exp(-k);
+        tableFilled = 0;
+      }
+    }
+
+    /**
+     * {@code exp(-k r(t))} at the current factor, bit for bit as a full per-minute pass computes it:
+     * one exponential of the minute's count, except for whole counts of a series with no daily
+     * pattern, where {@code exp(-k j)} comes from a table built by repeated multiplication (here
+     * extended only as far as the counts asked for).
+     */
+    private double factor(int t) {
+      float count = load.requests[t];
+      if (count == 0) {
+        return 1; // exp(-0) and table[0] alike
+      }
+      if (integerCounts && largestCount < stay.length && load.requestsPeriod == stay.length) {
+        int j = (int) count;
+        while (tableFilled < j) {
+          double previous = table[tableFilled];
+          table[++tableFilled] = previous < 1e-300 ? 0 : previous * tableStep;
+        }
+        return table[j];
+      }
+      if (stayEpoch[t] != epoch) {
+        // For a daily pattern count(t) equals the count of the same minute of the first day.
+        stay[t] = Math.exp(-factorK * count);
+        stayEpoch[t] = epoch;
+      }
+      return stay[t];
     }
   }
 }

@@ -1,0 +1,143 @@
+package io.fitadvisor.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fitadvisor.workload.Application;
+import io.fitadvisor.workload.LoadSeries;
+import io.fitadvisor.workload.LoadShape;
+import io.fitadvisor.workload.Service;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The fast paths against plain reference computations written straight from the definitions in
+ * docs/ADVISOR.md. The fast path keeps the reference's arithmetic order (it only leaves out factors
+ * that are exactly 1 and minutes that add exactly nothing), so the results must be equal to the bit.
+ */
+class FastPathProperties {
+  private static final int KEEP_ALIVE_MINUTES = FitLimits.builtIn().lambdaKeepAliveMinutes();
+
+  @Property(tries = 40)
+  void idleColdStartsEqualThePerMinuteReference(@ForAll @IntRange(min = 0, max = 6) int kind,
+      @ForAll long seed, @ForAll @DoubleRange(min = -6, max = 3) double log10Factor) {
+    LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
+    ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(100).load(LoadShape.recorded(series)).build(), series);
+    double k = Math.pow(10, log10Factor);
+    ServiceLoad.ColdStartInputs inputs = load.coldStartInputs(KEEP_ALIVE_MINUTES);
+    assertThat(inputs.idleColdStarts(k)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k));
+    // A second factor on the same inputs reuses the scratch arrays: still equal.
+    assertThat(inputs.idleColdStarts(k * 3)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k * 3));
+  }
+
+  @Property(tries = 5)
+  void theParallelApplicationAdviceEqualsServiceByServiceAdvice(@ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Application.Builder builder = Application.builder().name("many").region("us-east-1");
+    List<Service> services = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      LoadSeries series = LoadSeries.of(minutes(i % 7, random.split()));
+      Service service = Fixtures.python("svc-" + i).memoryMb(128 << (i % 4))
+          .meanDurationMs(20 + 40 * (i % 5)).load(LoadShape.recorded(series)).build();
+      services.add(service);
+      builder.service(service);
+    }
+    Application application = builder.build();
+    Advice advice = Fixtures.ADVISOR.advise(application);
+    AdviceContext context = Fixtures.ADVISOR.context(application);
+    List<ServiceEvaluation> sequential = new ArrayList<>();
+    for (int i = 0; i < services.size(); i++) {
+      Service service = services.get(i);
+      ServiceEvaluation evaluation = Fixtures.ADVISOR.evaluate(service, Fixtures.series(service), context);
+      sequential.add(evaluation);
+      assertThat(advice.services().get(i)).isEqualTo(evaluation.advice());
+    }
+    assertThat(advice.plan()).isEqualTo(Fixtures.ADVISOR.plan(sequential, context));
+  }
+
+  /**
+   * The definition, minute by minute: for each minute with {@code r > 0} requests, {@code exp(-k R)
+   * (1 - exp(-k r))}, {@code exp(-k R)} as the product of the previous K minutes' factors newest first,
+   * and the factor of a count computed as the model does (a daily pattern, a table of whole counts,
+   * or one exponential a minute); minutes after a window with {@code k R >= 40} add nothing.
+   */
+  static double referenceIdle(ServiceLoad load, int window, double k) {
+    float[] r = load.requests;
+    int n = r.length;
+    double[] recent = Windows.sum(r, -window, -1);
+    double min = Double.POSITIVE_INFINITY;
+    boolean integers = true;
+    float largest = 0;
+    for (int t = 0; t < n; t++) {
+      min = Math.min(min, recent[t]);
+      integers &= r[t] == Math.rint(r[t]);
+      largest = Math.max(largest, r[t]);
+    }
+    if (k * Math.max(0, min) >= 40) {
+      return 0;
+    }
+    if (load.requestsPeriod == 1) {
+      double e = Math.exp(-k * r[0]);
+      return n * Math.pow(e, window) * -Math.expm1(-k * r[0]);
+    }
+    double[] stay = new double[n];
+    if (load.requestsPeriod < n) {
+      for (int t = 0; t < n; t++) {
+        stay[t] = Math.exp(-k * r[t % load.requestsPeriod]);
+      }
+    } else if (integers && largest <= (1 << 20) && (int) largest < n) {
+      double[] table = new double[(int) largest + 1];
+      table[0] = 1;
+      for (int j = 1; j < table.length; j++) {
+        table[j] = table[j - 1] < 1e-300 ? 0 : table[j - 1] * Math.exp(-k);
+      }
+      for (int t = 0; t < n; t++) {
+        stay[t] = table[(int) r[t]];
+      }
+    } else {
+      for (int t = 0; t < n; t++) {
+        stay[t] = Math.exp(-k * r[t]);
+      }
+    }
+    double cold = 0;
+    for (int t = 0; t < n; t++) {
+      if (r[t] > 0 && recent[t] < 40 / k) {
+        double product = 1;
+        for (int j = 1; j <= window && product > 0; j++) {
+          product *= stay[Math.floorMod(t - j, n)];
+        }
+        cold += product * (1 - stay[t]);
+      }
+    }
+    return cold;
+  }
+
+  /** A month of per-minute counts: sparse, bursty, daily, fractional, steady, mostly idle, or sparse and daily. */
+  static float[] minutes(int kind, SplittableRandom random) {
+    float[] x = new float[LoadSeries.MINUTES_PER_MONTH];
+    double scale = Math.pow(10, -2 + 4 * random.nextDouble());
+    int peak = random.nextInt(1440);
+    double[] day = new double[1440];
+    for (int m = 0; m < day.length; m++) {
+      day[m] = Math.rint(60 * scale * (1 + Math.cos(2 * Math.PI * (m - peak) / 1440.0)));
+    }
+    for (int t = 0; t < x.length; t++) {
+      double v = switch (kind) {
+        case 0 -> random.nextInt(8) == 0 ? Math.rint(60 * scale * random.nextDouble()) : 0;
+        case 1 -> random.nextInt(100) == 0 ? Math.rint(600 * scale) : Math.rint(6 * scale);
+        case 2 -> day[t % 1440];
+        case 3 -> 60 * scale * random.nextDouble(); // fractional counts: one exponential a minute
+        case 4 -> Math.rint(60 * scale);
+        case 5 -> t % 1440 == peak ? 1 + random.nextInt(20) : 0;
+        default -> t % 1440 == peak || t % 1440 == (peak + 7) % 1440 ? 3 : 0; // sparse and daily
+
+      };
+      x[t] = (float) v;
+    }
+    return x;
+  }
+}
