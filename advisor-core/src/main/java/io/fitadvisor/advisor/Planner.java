@@ -294,14 +294,56 @@ final class Planner {
 
   // ---- evaluation ----------------------------------------------------------------------------
 
-  /** A plan under construction or change: the choice per slot and the running totals. */
-  final class State {
-    final int[] pick;
+  /**
+   * The running sums of a plan's choices that do not depend on cluster packing: what each choice
+   * pays alone, the account's functions and API Gateway requests, the shared ALB's LCUs and users,
+   * and how many services use each target (for the operating effort, counted once per target).
+   */
+  private final class Totals {
     private double own;
     private double lcu;
     private int albUsers;
     private final AccountUsage account = new AccountUsage(engine, terms);
     private final int[] targetUsers = new int[Target.values().length];
+
+    /** Adds ({@code sign} 1) or takes away (-1) choice {@code c} of {@code slot}. */
+    void apply(Slot slot, int c, int sign) {
+      PlanChoice choice = slot.choices.get(c);
+      own += sign * choice.ownUsd();
+      if (choice.usesAlb()) {
+        lcu += sign * choice.albLcu();
+        albUsers += sign;
+      }
+      if (choice.lambda() != null) {
+        account.function(choice.lambda(), slot.storage[c], sign);
+      }
+      if (choice.api() != null) {
+        account.api(choice.api(), sign);
+      }
+      targetUsers[choice.target().ordinal()] += sign;
+    }
+
+    /** The monthly cost of everything but the clusters. */
+    double sharedAndOwnUsd() {
+      return own + account.monthlyCostUsd(lcu, albUsers);
+    }
+
+    /** The operating effort of every target in use, once per target. */
+    double opsUsd() {
+      double usd = 0;
+      for (Target target : Target.values()) {
+        if (targetUsers[target.ordinal()] > 0) {
+          usd += ops(target);
+        }
+      }
+      return usd;
+    }
+  }
+
+  /** A plan under construction or change: the choice per slot and the running totals. */
+  final class State {
+    final int[] pick;
+    private final Totals totals = new Totals();
     private final EnumMap<Architecture, EcsCluster> clusters = new EnumMap<>(Architecture.class);
 
     State() {
@@ -346,18 +388,7 @@ final class Planner {
     private void apply(int s, int c, int sign, boolean clustersToo) {
       Slot slot = slots.get(s);
       PlanChoice choice = slot.choices.get(c);
-      own += sign * choice.ownUsd();
-      if (choice.usesAlb()) {
-        lcu += sign * choice.albLcu();
-        albUsers += sign;
-      }
-      if (choice.lambda() != null) {
-        account.function(choice.lambda(), slot.storage[c], sign);
-      }
-      if (choice.api() != null) {
-        account.api(choice.api(), sign);
-      }
-      targetUsers[choice.target().ordinal()] += sign;
+      totals.apply(slot, c, sign);
       if (clustersToo && choice.onCluster()) {
         EcsCluster cluster = clusters.get(choice.clusterArchitecture());
         if (sign > 0) {
@@ -369,7 +400,7 @@ final class Planner {
     }
 
     double cost() {
-      double usd = own + account.monthlyCostUsd(lcu, albUsers);
+      double usd = totals.sharedAndOwnUsd();
       for (EcsCluster cluster : clusters.values()) {
         usd += cluster.monthlyCostUsd();
       }
@@ -377,13 +408,7 @@ final class Planner {
     }
 
     double opsUsd() {
-      double usd = 0;
-      for (Target target : Target.values()) {
-        if (targetUsers[target.ordinal()] > 0) {
-          usd += ops(target);
-        }
-      }
-      return usd;
+      return totals.opsUsd();
     }
 
     double objective() {
@@ -413,7 +438,7 @@ final class Planner {
       if (c >= 0) {
         apply(s, c, 1, false);
       }
-      double usd = own + account.monthlyCostUsd(lcu, albUsers) + opsUsd();
+      double usd = totals.sharedAndOwnUsd() + totals.opsUsd();
       if (c >= 0) {
         apply(s, c, -1, false);
       }
@@ -729,12 +754,8 @@ final class Planner {
     private final int[] order;
     private final double[] remainingBound;
     private final int[] pick;
-    // Running totals of the placed slots.
-    private double own;
-    private double lcu;
-    private int albUsers;
-    private final AccountUsage account = new AccountUsage(engine, terms);
-    private final int[] targetUsers = new int[Target.values().length];
+    /** Running totals of the placed slots, clusters apart. */
+    private final Totals totals = new Totals();
     private final EnumMap<Architecture, ClusterBound> clusters = new EnumMap<>(Architecture.class);
     private final EnumMap<Architecture, Map<Long, Double>> clusterCosts = new EnumMap<>(Architecture.class);
     private int[] bestPick;
@@ -801,14 +822,14 @@ final class Planner {
         return;
       }
       if (depth == n) {
-        double objective = own + account.monthlyCostUsd(lcu, albUsers) + exactClusters() + opsUsd();
+        double objective = totals.sharedAndOwnUsd() + exactClusters() + totals.opsUsd();
         if (compare(objective, pick, bestObjective, bestPick) < 0) {
           bestObjective = objective;
           bestPick = pick.clone();
         }
         return;
       }
-      double placed = own + account.monthlyCostUsd(lcu, albUsers) + boundClusters() + opsUsd();
+      double placed = totals.sharedAndOwnUsd() + boundClusters() + totals.opsUsd();
       if (placed + remainingBound[depth] > bestObjective + tolerance(bestObjective)) {
         return;
       }
@@ -836,31 +857,10 @@ final class Planner {
       Slot slot = slots.get(s);
       PlanChoice choice = slot.choices.get(c);
       pick[s] = sign > 0 ? c : -1;
-      own += sign * choice.ownUsd();
-      if (choice.usesAlb()) {
-        lcu += sign * choice.albLcu();
-        albUsers += sign;
-      }
-      if (choice.lambda() != null) {
-        account.function(choice.lambda(), slot.storage[c], sign);
-      }
-      if (choice.api() != null) {
-        account.api(choice.api(), sign);
-      }
-      targetUsers[choice.target().ordinal()] += sign;
+      totals.apply(slot, c, sign);
       if (choice.onCluster()) {
         clusters.get(choice.clusterArchitecture()).change(slot.members[c], s, sign);
       }
-    }
-
-    private double opsUsd() {
-      double usd = 0;
-      for (Target target : Target.values()) {
-        if (targetUsers[target.ordinal()] > 0) {
-          usd += ops(target);
-        }
-      }
-      return usd;
     }
 
     private double boundClusters() {
