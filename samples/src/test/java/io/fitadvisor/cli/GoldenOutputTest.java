@@ -72,6 +72,15 @@ class GoldenOutputTest {
     }
   }
 
+  @Test
+  void theWorkloadFilesCatalogIsUsed() throws Exception {
+    // with-catalog.yaml names negotiated-catalog.json (the example of docs/CATALOG-FORMAT.md,
+    // effective 2027-01-01) beside it: advise must price with it, not with the built-in catalog.
+    CliRun run = CliRun.of("advise", resource("with-catalog.yaml").toString(), "--format", "json");
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("\"effectiveDate\": \"2027-01-01\"");
+  }
+
   static Path resource(String name) throws URISyntaxException {
     return Path.of(GoldenOutputTest.class.getResource("/golden/" + name).toURI());
   }
