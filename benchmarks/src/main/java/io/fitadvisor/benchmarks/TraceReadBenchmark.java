@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -35,7 +36,9 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TraceReadBenchmark {
-  static final int FUNCTIONS = 50_000;
+  /** Functions in the day file: 50,000 is a real day file's size; the CI smoke run uses fewer. */
+  @Param("50000")
+  public int functions;
   static final int MINUTES = 1_440;
   static final String WANTED = "f".repeat(64);
 
@@ -56,7 +59,7 @@ public class TraceReadBenchmark {
   public void writeDayFile() throws IOException {
     folder = Files.createTempDirectory("fit-advisor-trace-bench");
     dayFile = folder.resolve("invocations_per_function_md.anon.d01.csv");
-    writeDayFile(dayFile, FUNCTIONS, new SplittableRandom(2019));
+    writeDayFile(dayFile, functions, new SplittableRandom(2019));
     megabytes = Files.size(dayFile) / 1e6;
     trace = LoadShape.azureFunctionsTrace(List.of(dayFile), WANTED);
   }
