@@ -6,6 +6,7 @@ import io.fitadvisor.pricing.Architecture;
 import io.fitadvisor.pricing.CostLine;
 import io.fitadvisor.pricing.LambdaDeployment;
 import io.fitadvisor.pricing.PricedDeployment;
+import io.fitadvisor.pricing.PricingEngine;
 import io.fitadvisor.pricing.TieredPrice;
 import io.fitadvisor.workload.Invocation;
 import io.fitadvisor.workload.Packaging;
@@ -39,10 +40,6 @@ final class LambdaModel {
   /** Cold starts count in the p99 latency once at least this share of requests is cold. */
   static final double COLD_SHARE_IN_P99 = 0.01;
   private static final double MILLISECONDS_PER_SECOND = 1_000;
-  /** Lambda's monthly free tier of duration, GB-seconds; only for the memory choice's estimate. */
-  private static final double FREE_GB_SECONDS = 400_000;
-  /** Lambda's monthly free tier of requests; only for {@link #estimatedMonthlyCostUsd}. */
-  private static final double FREE_REQUESTS = 1_000_000;
 
   private final ServiceLoad load;
   private final Service service;
@@ -346,7 +343,7 @@ final class LambdaModel {
       double initMs = Math.ceil(variant.curve().at(memoryMb).p50Ms());
       double gbSeconds = memoryMb / 1024.0 * (requests * billedMs + coldStarts * initMs) / 1000.0;
       if (context.terms().lambdaFreeTier()) {
-        gbSeconds = Math.max(0, gbSeconds - FREE_GB_SECONDS);
+        gbSeconds = Math.max(0, gbSeconds - PricingEngine.LAMBDA_FREE_GB_SECONDS);
       }
       return undiscounted * tiers.cost(gbSeconds) + storageUsdPerSecond * requests * billedMs / 1000.0;
     }
@@ -482,7 +479,7 @@ final class LambdaModel {
     }
     double requests = k * load.monthlyRequests;
     Objective objective = new Objective(best.variant(), requests, best.coldStarts());
-    double billable = context.terms().lambdaFreeTier() ? Math.max(0, requests - FREE_REQUESTS) : requests;
+    double billable = context.terms().lambdaFreeTier() ? Math.max(0, requests - PricingEngine.LAMBDA_FREE_REQUESTS) : requests;
     double requestsUsd = billable / 1_000_000 * context.prices().lambda(best.variant().architecture())
         .requestsPerMillionUsd();
     return objective.usd(best.memoryMb()) + requestsUsd;

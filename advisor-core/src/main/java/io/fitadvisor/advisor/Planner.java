@@ -238,8 +238,8 @@ final class Planner {
     double usd = choice.ownUsd();
     LambdaDeployment lambda = choice.lambda();
     if (lambda != null) {
-      double requests = Math.max(0, lambda.monthlyRequests() - (free ? 1_000_000 : 0));
-      double gbSeconds = Math.max(0, lambda.durationGbSeconds() + lambda.initGbSeconds() - (free ? 400_000 : 0));
+      double requests = Math.max(0, lambda.monthlyRequests() - (free ? PricingEngine.LAMBDA_FREE_REQUESTS : 0));
+      double gbSeconds = Math.max(0, lambda.durationGbSeconds() + lambda.initGbSeconds() - (free ? PricingEngine.LAMBDA_FREE_GB_SECONDS : 0));
       usd += requests * leastRequestUsd + gbSeconds * leastGbSecondUsd;
       usd += slot.storage[c];
     }
@@ -523,7 +523,8 @@ final class Planner {
       once += leastWithout;
     }
     double bound = terms.lambdaFreeTier()
-        ? Math.max(perService, once - (1_000_000 * leastRequestUsd + 400_000 * leastGbSecondUsd))
+        ? Math.max(perService, once - (PricingEngine.LAMBDA_FREE_REQUESTS * leastRequestUsd
+            + PricingEngine.LAMBDA_FREE_GB_SECONDS * leastGbSecondUsd))
         : perService;
     // A service whose every allowed choice is behind an ALB makes every plan pay its hours once.
     for (int s = 0; s < slots.size(); s++) {

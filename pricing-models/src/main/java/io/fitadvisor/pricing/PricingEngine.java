@@ -21,10 +21,10 @@ import java.util.Set;
  * savings plan, with lines of their own.
  */
 public final class PricingEngine {
-  /** Lambda's monthly free tier: requests. */
-  static final double FREE_REQUESTS = 1_000_000;
-  /** Lambda's monthly free tier: GB-seconds. */
-  static final double FREE_GB_SECONDS = 400_000;
+  /** Lambda's monthly free tier, requests (https://aws.amazon.com/lambda/pricing/). */
+  public static final double LAMBDA_FREE_REQUESTS = 1_000_000;
+  /** Lambda's monthly free tier, GB-seconds, shared by both architectures. */
+  public static final double LAMBDA_FREE_GB_SECONDS = 400_000;
   private static final double MILLION = 1_000_000;
 
   static final String KIND_LAMBDA = "lambda";
@@ -370,12 +370,12 @@ public final class PricingEngine {
 
     /** The free requests of usage {@code requests}: all of it under 1M in total, else its proportional share of 1M. */
     double freeShareOfRequests(double requests) {
-      return freeEligibleRequests <= FREE_REQUESTS ? requests : requests * FREE_REQUESTS / freeEligibleRequests;
+      return freeEligibleRequests <= LAMBDA_FREE_REQUESTS ? requests : requests * LAMBDA_FREE_REQUESTS / freeEligibleRequests;
     }
 
     /** The free GB-seconds of usage {@code gbs}: all of it under 400,000 in total, else its proportional share. */
     double freeShareOfGbSeconds(double gbs) {
-      return freeEligibleGbSeconds <= FREE_GB_SECONDS ? gbs : gbs * FREE_GB_SECONDS / freeEligibleGbSeconds;
+      return freeEligibleGbSeconds <= LAMBDA_FREE_GB_SECONDS ? gbs : gbs * LAMBDA_FREE_GB_SECONDS / freeEligibleGbSeconds;
     }
   }
 
