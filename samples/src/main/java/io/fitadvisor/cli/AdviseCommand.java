@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -60,8 +61,10 @@ final class AdviseCommand implements OutputCommand {
     Path parent = output.toAbsolutePath().getParent();
     Path temporary = null;
     try {
-      temporary = Files.createTempFile(parent, ".fit-advisor-", ".tmp");
-      Files.writeString(temporary, report, StandardCharsets.UTF_8);
+      // Not Files.createTempFile: its owner-only permissions would stay on the report.
+      temporary = parent.resolve("." + output.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      Files.writeString(temporary, report, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       try {
         Files.move(temporary, output, StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);

@@ -96,6 +96,26 @@ class CommandLineTest {
   }
 
   @Test
+  void outputIsWrittenWholeWithOrdinaryPermissions() throws Exception {
+    Path report = folder.resolve("report.json");
+    CliRun run = CliRun.of("advise", GoldenOutputTest.resource("profile-steady.yaml").toString(),
+        "--format", "json", "--output", report.toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(report)).startsWith("{").contains("\"plan\"");
+    assertThat(Files.isReadable(report)).isTrue();
+    // Only the report is left in the folder: no temporary file.
+    try (var files = Files.list(folder)) {
+      assertThat(files).containsExactly(report);
+    }
+    if (report.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // The temporary file is made like any new file (the umask decides), not owner-only.
+      Path plain = Files.createFile(folder.resolve("plain.txt"));
+      assertThat(Files.getPosixFilePermissions(report)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+  }
+
+  @Test
   void outputIntoAMissingFolderIsBadInput() {
     CliRun run = CliRun.of("advise", "x.yaml", "--output", folder.resolve("no/such/report.md").toString());
     assertBadInput(run);
