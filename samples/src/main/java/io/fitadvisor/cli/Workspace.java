@@ -17,8 +17,9 @@ record Workspace(String fileName, Application application, PriceCatalog catalog)
         .map(PriceCatalog::read)
         .orElseGet(PriceCatalog::builtIn);
     if (catalog.findRegion(application.region()).isEmpty()) {
-      throw new UsageException(file + ": region: unknown region '" + application.region()
-          + "' (known: " + String.join(", ", catalog.regionCodes()) + ")");
+      // Same form as every file error: FILE: FIELD: RULE (was VALUE).
+      throw new UsageException(file + ": region: unknown region (known: "
+          + String.join(", ", catalog.regionCodes()) + ") (was '" + application.region() + "')");
     }
     return new Workspace(file.toString(), application, catalog);
   }

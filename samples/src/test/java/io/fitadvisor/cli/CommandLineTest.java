@@ -79,6 +79,20 @@ class CommandLineTest {
   }
 
   @Test
+  void aWorkloadInARegionTheCatalogLacksNamesFieldRuleAndValue() throws IOException {
+    Path file = folder.resolve("brazil.yaml");
+    Files.writeString(file, "schemaVersion: 1\napplication: a\nregion: sa-east-1\nservices:\n"
+        + "  - name: x\n    runtime: java21\n    memoryMb: 512\n    duration: {meanMs: 5}\n"
+        + "    load: {steady: {requestsPerSecond: 1}}\n");
+    for (String command : new String[] {"profile", "advise"}) {
+      CliRun run = CliRun.of(command, file.toString());
+      assertBadInput(run);
+      assertThat(run.err().strip()).isEqualTo("error: " + file + ": region: unknown region (known: "
+          + "ap-northeast-1, ap-southeast-1, eu-central-1, eu-west-1, us-east-1, us-west-2) (was 'sa-east-1')");
+    }
+  }
+
+  @Test
   void theCatalogListsRegionsAndRates() {
     CliRun run = CliRun.of("catalog", "--region", "us-east-1");
     assertThat(run.exitCode()).isZero();
