@@ -519,7 +519,7 @@ final class LambdaModel {
     if (k == lastColdFactor && slowdown == lastColdSlowdown) {
       return lastColdStarts;
     }
-    ServiceLoad.ColdStartInputs in = load.coldStartInputs(limits.lambdaKeepAliveMinutes());
+    ColdStartInputs in = load.coldStartInputs(limits.lambdaKeepAliveMinutes());
     double cold = in.idleColdStarts(k);
     double scale = k * slowdown;
     // Rises only start extra environments once a minute needs more than one.

@@ -28,7 +28,7 @@ class FastPathProperties {
     LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
     ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(100).load(LoadShape.recorded(series)).build(), series);
     double k = Math.pow(10, log10Factor);
-    ServiceLoad.ColdStartInputs inputs = load.coldStartInputs(KEEP_ALIVE_MINUTES);
+    ColdStartInputs inputs = load.coldStartInputs(KEEP_ALIVE_MINUTES);
     assertThat(inputs.idleColdStarts(k)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k));
     // A second factor on the same inputs reuses the scratch arrays: still equal.
     assertThat(inputs.idleColdStarts(k * 3)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k * 3));

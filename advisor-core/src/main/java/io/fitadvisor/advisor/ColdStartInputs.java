@@ -1,0 +1,268 @@
+package io.fitadvisor.advisor;
+
+/**
+ * What the cold-start model reads for a keep-alive window {@code K}: the requests in the
+ * previous {@code K} minutes of each minute (only their minimum is kept: it decides whether
+ * idle gaps matter at all), and the minutes whose concurrency rises above the previous {@code
+ * K} minutes' peak (the warm pool), since only they start new environments beyond the first.
+ */
+final class ColdStartInputs {
+  /** exp(-40) is below 1e-17: windows with more recent requests start nothing cold. */
+  private static final double NEGLIGIBLE_EXPONENT = 40;
+  private static final int LARGEST_TABLED_COUNT = 1 << 20;
+
+  final int keepAliveMinutes;
+  /** The fewest requests in any K-minute window before a minute. */
+  final double minRecentRequests;
+  final int[] risingMinutes;
+  final float[] poolAtRise;
+  /** The largest concurrency among {@link #risingMinutes}. */
+  final float largestRisingConcurrency;
+  private final ServiceLoad load;
+  /** Requests in the K minutes before each minute; null for a constant series. */
+  private final double[] recentRequests;
+  private final boolean integerCounts;
+  private final int largestCount;
+  /** The minutes with requests, ascending: the only ones that start or keep anything warm. */
+  private final int[] activeMinutes;
+  // Scratch for one load factor at a time: exp(-k r(t)) per minute, valid where stayEpoch[t] ==
+  // epoch, and the table of exp(-k j) for whole counts j, valid up to tableFilled.
+  private double factorK;
+  private double[] stay;
+  private double[] windowProduct;
+  private int[] stayEpoch;
+  private int epoch;
+  private double[] table;
+  private double tableStep;
+  private int tableFilled;
+  private double lastFactor = Double.NaN;
+  private double lastIdle;
+
+  ColdStartInputs(ServiceLoad load, int keepAliveMinutes) {
+    this.load = load;
+    this.keepAliveMinutes = keepAliveMinutes;
+    if (load.constant) {
+      // No minute rises above the one before it, and every window holds K equal minutes.
+      minRecentRequests = (double) keepAliveMinutes * load.requests[0];
+      recentRequests = null;
+      risingMinutes = new int[0];
+      poolAtRise = new float[0];
+      largestRisingConcurrency = 0;
+      integerCounts = false;
+      largestCount = 0;
+      activeMinutes = new int[0];
+      return;
+    }
+    double[] recent = Windows.sum(load.requests, -keepAliveMinutes, -1);
+    this.recentRequests = recent;
+    double min = Double.POSITIVE_INFINITY;
+    for (double r : recent) {
+      min = Math.min(min, r);
+    }
+    this.minRecentRequests = Math.max(0, min);
+    float[] pool = Windows.max(load.concurrency, -keepAliveMinutes, -1);
+    int count = 0;
+    for (int t = 0; t < pool.length; t++) {
+      if (load.concurrency[t] > pool[t]) {
+        count++;
+      }
+    }
+    risingMinutes = new int[count];
+    poolAtRise = new float[count];
+    int i = 0;
+    boolean integers = true;
+    float largest = 0;
+    float largestRising = 0;
+    for (int t = 0; t < pool.length; t++) {
+      if (load.concurrency[t] > pool[t]) {
+        risingMinutes[i] = t;
+        poolAtRise[i++] = pool[t];
+        largestRising = Math.max(largestRising, load.concurrency[t]);
+      }
+      float r = load.requests[t];
+      integers &= r == Math.rint(r);
+      largest = Math.max(largest, r);
+    }
+    int active = 0;
+    for (float r : load.requests) {
+      if (r > 0) {
+        active++;
+      }
+    }
+    activeMinutes = new int[active];
+    for (int t = 0, a = 0; t < pool.length; t++) {
+      if (load.requests[t] > 0) {
+        activeMinutes[a++] = t;
+      }
+    }
+    this.largestRisingConcurrency = largestRising;
+    this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
+    this.largestCount = (int) largest;
+  }
+
+  /**
+   * Expected requests a month that find no warm environment at load factor {@code k}: for each
+   * minute with {@code r} requests after {@code R} in the previous K minutes, {@code exp(-k R) x
+   * (1 - exp(-k r))}. Cached for the last factor asked.
+   */
+  double idleColdStarts(double k) {
+    if (k != lastFactor) {
+      lastIdle = computeIdle(k);
+      lastFactor = k;
+    }
+    return lastIdle;
+  }
+
+  private double computeIdle(double k) {
+    if (k * minRecentRequests >= NEGLIGIBLE_EXPONENT) {
+      return 0;
+    }
+    float[] r = load.requests;
+    int n = r.length;
+    int window = keepAliveMinutes;
+    if (load.requestsPeriod == 1) {
+      // Every minute alike: R = K r in each.
+      double e = Math.exp(-k * r[0]);
+      return n * Math.pow(e, window) * -Math.expm1(-k * r[0]);
+    }
+    // Minutes after a busy window start nothing cold; skipping them saves most of the work.
+    double busy = NEGLIGIBLE_EXPONENT / k;
+    if (2 * activeMinutes.length >= n) {
+      return denseIdle(k, busy);
+    }
+    startFactors(k);
+    double cold = 0;
+    for (int t : activeMinutes) {
+      if (recentRequests[t] < busy) {
+        double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
+        for (int j = 1; j <= window && product > 0; j++) {
+          product *= factor(t - j >= 0 ? t - j : t - j + n);
+        }
+        cold += product * (1 - factor(t));
+      }
+    }
+    return cold;
+  }
+
+  /**
+   * {@link #computeIdle} for a series with requests in most minutes: the factors of every minute,
+   * then the window products in K whole-array passes (independent multiplications the JIT turns
+   * into vector instructions), then the sum. Each minute's product still multiplies its previous
+   * minutes' factors newest first starting from 1, and the minutes are summed in the same order,
+   * so the result is the per-minute loop's to the bit. (That loop stops a product at 0; going on
+   * multiplies 0 by factors in [0, 1] and stays 0.)
+   */
+  private double denseIdle(double k, double busy) {
+    float[] r = load.requests;
+    int n = r.length;
+    int window = keepAliveMinutes;
+    if (stay == null) {
+      stay = new double[n];
+      stayEpoch = new int[n];
+    }
+    if (windowProduct == null) {
+      windowProduct = new double[n];
+    }
+    fillStay(k, r);
+    double[] s = stay;
+    double[] product = windowProduct;
+    epoch++; // the on-demand factors of the sparse path are stale now
+    for (int t = 0; t < n; t++) {
+      product[t] = s[t - 1 >= 0 ? t - 1 : t - 1 + n];
+    }
+    for (int j = 2; j <= window; j++) {
+      for (int t = 0; t < j; t++) {
+        product[t] *= s[t - j + n];
+      }
+      for (int t = j; t < n; t++) {
+        product[t] *= s[t - j];
+      }
+    }
+    double cold = 0;
+    for (int t = 0; t < n; t++) {
+      if (r[t] > 0 && recentRequests[t] < busy) {
+        cold += product[t] * (1 - s[t]);
+      }
+    }
+    return cold;
+  }
+
+  /** {@code stay[t] = exp(-k r(t))} for every minute, with as few exponentials as the series allows. */
+  private void fillStay(double k, float[] r) {
+    int n = r.length;
+    int period = load.requestsPeriod;
+    if (period < n) {
+      for (int t = 0; t < period; t++) {
+        stay[t] = Math.exp(-k * r[t]);
+      }
+      for (int t = period; t < n; t++) {
+        stay[t] = stay[t - period];
+      }
+    } else if (integerCounts && largestCount < n) {
+      // Whole counts: exp(-k j) for every count j by repeated multiplication.
+      if (table == null) {
+        table = new double[largestCount + 1];
+      }
+      double step = Math.exp(-k);
+      table[0] = 1;
+      for (int j = 1; j <= largestCount; j++) {
+        table[j] = table[j - 1] < 1e-300 ? 0 : table[j - 1] * step;
+      }
+      for (int t = 0; t < n; t++) {
+        stay[t] = table[(int) r[t]];
+      }
+    } else {
+      for (int t = 0; t < n; t++) {
+        stay[t] = Math.exp(-k * r[t]);
+      }
+    }
+  }
+
+  /**
+   * Starts a new load factor for {@link #factor}: the factors are computed on demand, so minutes
+   * that only follow busy windows cost nothing.
+   */
+  private void startFactors(double k) {
+    factorK = k;
+    if (stay == null) {
+      stay = new double[load.requests.length];
+      stayEpoch = new int[load.requests.length];
+    }
+    epoch++;
+    if (integerCounts && largestCount < load.requests.length && load.requestsPeriod == load.requests.length) {
+      if (table == null) {
+        table = new double[largestCount + 1];
+      }
+      table[0] = 1;
+      tableStep = Math.exp(-k);
+      tableFilled = 0;
+    }
+  }
+
+  /**
+   * {@code exp(-k r(t))} at the current factor, bit for bit as a full per-minute pass computes it:
+   * one exponential of the minute's count, except for whole counts of a series with no daily
+   * pattern, where {@code exp(-k j)} comes from a table built by repeated multiplication (here
+   * extended only as far as the counts asked for).
+   */
+  private double factor(int t) {
+    float count = load.requests[t];
+    if (count == 0) {
+      return 1; // exp(-0) and table[0] alike
+    }
+    if (integerCounts && largestCount < stay.length && load.requestsPeriod == stay.length) {
+      int j = (int) count;
+      while (tableFilled < j) {
+        double previous = table[tableFilled];
+        table[++tableFilled] = previous < 1e-300 ? 0 : previous * tableStep;
+      }
+      return table[j];
+    }
+    if (stayEpoch[t] != epoch) {
+      // For a daily pattern count(t) equals the count of the same minute of the first day.
+      stay[t] = Math.exp(-factorK * count);
+      stayEpoch[t] = epoch;
+    }
+    return stay[t];
+  }
+}
