@@ -37,6 +37,11 @@ final class ColdStartInputs {
   private int tableFilled;
   private double lastFactor = Double.NaN;
   private double lastIdle;
+  // The concurrency at the rising minutes and the pool before them, each sorted ascending on first
+  // use: the environments the rises start are counted from them (see risingStarts).
+  private float[] sortedRising;
+  private float[] sortedPool;
+  private double risingConcurrencySum = Double.NaN;
 
   ColdStartInputs(ServiceLoad load, int keepAliveMinutes) {
     this.load = load;
@@ -98,6 +103,126 @@ final class ColdStartInputs {
     this.largestRisingConcurrency = largestRising;
     this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
     this.largestCount = (int) largest;
+  }
+
+  /**
+   * Environments that concurrency rises start beyond the warm pool when every concurrency is
+   * multiplied by {@code scale}: over the rising minutes, {@code now - pool} where it is positive,
+   * with {@code now = units(scale x concurrency)} and {@code pool = max(1, units(scale x
+   * poolAtRise))} ({@code units(x) = ceil(x - EPSILON)}, 0 at or below EPSILON). A whole number.
+   *
+   * <p>Counted without visiting every rising minute: since {@code concurrency > poolAtRise} in
+   * each, the sum equals {@code sum max(1, now) - sum pool}, and over sorted values {@code sum
+   * max(1, units(s x)) = n + sum over j >= 1 of #{x : units(s x) > j}}, each count found by a
+   * binary search with the very same {@code units(s x)} test, so the total is exactly the
+   * per-minute sum (a whole number below 2^53 in a double).
+   */
+  double risingStarts(double scale) {
+    if (!(scale * largestRisingConcurrency > 1 + Capacity.EPSILON)) {
+      return 0; // no minute needs more than one environment
+    }
+    if (sortedRising == null) {
+      float[] now = new float[risingMinutes.length];
+      for (int i = 0; i < now.length; i++) {
+        now[i] = load.concurrency[risingMinutes[i]];
+      }
+      sortedRising = FloatSort.ascending(now);
+      sortedPool = FloatSort.ascending(poolAtRise.clone());
+    }
+    // Beyond 2^53 a double no longer holds every whole number: sum minute by minute as defined.
+    if (units(scale * largestRisingConcurrency) >= (1L << 53) / Math.max(1, risingMinutes.length)) {
+      return risingStartsMinuteByMinute(scale);
+    }
+    return (double) (atLeastOne(sortedRising, scale) - atLeastOne(sortedPool, scale));
+  }
+
+  /** {@link #risingStarts} by its definition, one rising minute at a time (the reference). */
+  double risingStartsMinuteByMinute(double scale) {
+    double started = 0;
+    for (int i = 0; i < risingMinutes.length; i++) {
+      long now = units(scale * load.concurrency[risingMinutes[i]]);
+      long pool = Math.max(1, units(scale * poolAtRise[i]));
+      if (now > pool) {
+        started += now - pool;
+      }
+    }
+    return started;
+  }
+
+  /** {@code Capacity.units(demand, 1)} without its division (x / 1.0 is x exactly). */
+  static long units(double demand) {
+    return demand <= Capacity.EPSILON ? 0 : (long) Math.ceil(demand - Capacity.EPSILON);
+  }
+
+  /**
+   * {@code sum over x of max(1, units(scale x))} for ascending {@code sorted}: by thresholds with
+   * binary searches when the largest is small, else value by value from the first above one.
+   */
+  private static long atLeastOne(float[] sorted, double scale) {
+    int n = sorted.length;
+    if (n == 0) {
+      return 0;
+    }
+    long top = units(scale * sorted[n - 1]);
+    if (top <= 1) {
+      return n;
+    }
+    int from = firstAbove(sorted, scale, 1, 0);
+    long total = from; // every value up to here counts 1
+    int log = 32 - Integer.numberOfLeadingZeros(n - from);
+    if ((top - 1) * log < n - from) {
+      total += n - from;
+      for (long j = 1; j < top; j++) {
+        from = firstAbove(sorted, scale, j, from);
+        total += n - from;
+      }
+      return total;
+    }
+    for (int i = from; i < n; i++) {
+      total += units(scale * sorted[i]); // at least 2 here
+    }
+    return total;
+  }
+
+  /** The first index at or after {@code from} whose {@code units(scale x)} exceeds {@code j}. */
+  private static int firstAbove(float[] sorted, double scale, long j, int from) {
+    int lo = from;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (units(scale * sorted[mid]) > j) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  /**
+   * An upper bound of {@link #idleColdStarts}{@code (k)}: each active minute adds {@code exp(-k R)
+   * (1 - exp(-k r))}, at most 1 and at most {@code k r}, so the sum is at most the active minutes
+   * and at most {@code k} times the month's requests (with a relative allowance for rounding).
+   */
+  double idleUpperBound(double k) {
+    int active = load.constant ? (load.requests[0] > 0 ? load.requests.length : 0) : activeMinutes.length;
+    return Math.min(active, k * load.monthlyRequests) * (1 + 1e-9);
+  }
+
+  /**
+   * An upper bound of {@link #risingStarts}{@code (scale)}: each term is below {@code units(scale
+   * x concurrency) - 1 < scale x concurrency}, so the sum is below {@code scale} times the
+   * concurrency summed over the rising minutes (with a relative allowance for rounding).
+   */
+  double risingUpperBound(double scale) {
+    if (Double.isNaN(risingConcurrencySum)) {
+      double sum = 0;
+      for (int t : risingMinutes) {
+        sum += load.concurrency[t];
+      }
+      risingConcurrencySum = sum;
+    }
+    return scale * risingConcurrencySum * (1 + 1e-9);
   }
 
   /**

@@ -520,22 +520,8 @@ final class LambdaModel {
       return lastColdStarts;
     }
     ColdStartInputs in = load.coldStartInputs(limits.lambdaKeepAliveMinutes());
-    double cold = in.idleColdStarts(k);
-    double scale = k * slowdown;
-    // Rises only start extra environments once a minute needs more than one.
-    if (scale * in.largestRisingConcurrency > 1 + Capacity.EPSILON) {
-      int[] rising = in.risingMinutes;
-      for (int i = 0; i < rising.length; i++) {
-        // Capacity.units(x, 1) without its division: x / 1.0 is x exactly.
-        double nowDemand = scale * load.concurrency[rising[i]];
-        long now = nowDemand <= Capacity.EPSILON ? 0 : (long) Math.ceil(nowDemand - Capacity.EPSILON);
-        double poolDemand = scale * in.poolAtRise[i];
-        long pool = Math.max(1, poolDemand <= Capacity.EPSILON ? 0 : (long) Math.ceil(poolDemand - Capacity.EPSILON));
-        if (now > pool) {
-          cold += now - pool;
-        }
-      }
-    }
+    // The rises' environments are a whole number, summed apart and added to the idle part once.
+    double cold = in.idleColdStarts(k) + in.risingStarts(k * slowdown);
     lastColdFactor = k;
     lastColdSlowdown = slowdown;
     lastColdStarts = cold;

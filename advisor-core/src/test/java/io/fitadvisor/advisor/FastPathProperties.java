@@ -34,6 +34,64 @@ class FastPathProperties {
     assertThat(inputs.idleColdStarts(k * 3)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k * 3));
   }
 
+  @Property(tries = 60)
+  void risingStartsEqualTheMinuteByMinuteSum(@ForAll @IntRange(min = 0, max = 6) int kind,
+      @ForAll long seed, @ForAll @DoubleRange(min = -3, max = 5) double log10Scale,
+      @ForAll @IntRange(min = 1, max = 2000) int meanMs) {
+    LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
+    ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(meanMs)
+        .load(LoadShape.recorded(series)).build(), series);
+    ColdStartInputs inputs = load.coldStartInputs(KEEP_ALIVE_MINUTES);
+    double scale = Math.pow(10, log10Scale);
+    assertThat(inputs.risingStarts(scale)).isEqualTo(referenceRising(load, KEEP_ALIVE_MINUTES, scale));
+    // Whole numbers just above and below a threshold: scales that put the largest rise on one.
+    double onTheLargest = 3 / (double) inputs.largestRisingConcurrency;
+    for (double s : new double[] {onTheLargest, Math.nextUp(onTheLargest), Math.nextDown(onTheLargest)}) {
+      assertThat(inputs.risingStarts(s)).isEqualTo(referenceRising(load, KEEP_ALIVE_MINUTES, s));
+    }
+    assertThat(inputs.risingStarts(scale)).isLessThanOrEqualTo(inputs.risingUpperBound(scale));
+  }
+
+  @Property(tries = 30)
+  void theRadixSortSortsLikeTheLibrary(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n) {
+    SplittableRandom random = new SplittableRandom(seed);
+    float[] values = new float[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = switch (random.nextInt(4)) {
+        case 0 -> 0f;
+        case 1 -> (float) random.nextInt(50); // many equal values
+        case 2 -> (float) (random.nextDouble() * 1e-30);
+        default -> (float) (Math.pow(10, 8 * random.nextDouble() - 2));
+      };
+    }
+    float[] expected = values.clone();
+    java.util.Arrays.sort(expected);
+    assertThat(FloatSort.ascending(values)).isEqualTo(expected);
+  }
+
+  /**
+   * The rises' environments by their definition (docs/ADVISOR.md): over every minute whose
+   * concurrency is above the previous K minutes' peak, the environments the scaled concurrency
+   * needs beyond {@code max(1, environments of the scaled peak)}.
+   */
+  static double referenceRising(ServiceLoad load, int window, double scale) {
+    float[] c = load.concurrency;
+    int n = c.length;
+    double started = 0;
+    for (int t = 0; t < n; t++) {
+      float pool = 0;
+      for (int j = 1; j <= window; j++) {
+        pool = Math.max(pool, c[Math.floorMod(t - j, n)]);
+      }
+      if (c[t] > pool) {
+        long now = Capacity.units(scale * c[t], 1);
+        long warm = Math.max(1, Capacity.units(scale * pool, 1));
+        started += Math.max(0, now - warm);
+      }
+    }
+    return started;
+  }
+
   @Property(tries = 5)
   void theParallelApplicationAdviceEqualsServiceByServiceAdvice(@ForAll long seed) {
     SplittableRandom random = new SplittableRandom(seed);
