@@ -137,10 +137,14 @@ public final class Advisor {
     for (Target target : Target.values()) {
       TargetOption option;
       DoubleUnaryOperator cost;
+      BreakEvens.Bounds bounds = null;
       switch (target) {
         case LAMBDA:
           option = lambda.option();
           cost = lambda::monthlyCostUsd;
+          // Lambda's exact cost at another load sums the month's cold starts: the search first
+          // tries bounds that need no pass over the month.
+          bounds = new BreakEvens.Bounds(lambda::lowerBoundUsd, lambda::upperBoundUsd);
           break;
         case LAMBDA_MANAGED_INSTANCES:
           option = lmi.option();
@@ -165,7 +169,7 @@ public final class Advisor {
       }
       options.add(option);
       if (option.feasible() && cost != null) {
-        curves.add(new BreakEvens.Curve(target, cost));
+        curves.add(new BreakEvens.Curve(target, cost, bounds));
       }
     }
     List<BreakEven> breakEven = BreakEvens.find(series.averageRequestsPerSecond(), curves);

@@ -64,6 +64,15 @@ final class ColdStarts {
       return boundaries;
     }
 
+    /** The longest INIT p50 of any row, ms: an upper bound of {@code at(m).p50Ms()} for every memory. */
+    double longestP50Ms() {
+      double longest = 0;
+      for (InitDuration row : rows) {
+        longest = Math.max(longest, row.p50Ms());
+      }
+      return longest;
+    }
+
     /** The row whose memory is nearest {@code functionMemoryMb} (ties to the smaller memory). */
     InitDuration at(int functionMemoryMb) {
       int best = 0;

@@ -59,6 +59,7 @@ final class LambdaModel {
   private double lastColdSlowdown = Double.NaN;
   private double lastColdStarts;
   private Choice ownLoadChoice;
+  private Boolean meetsLatencyWithInit;
 
   /** One way to deploy: an architecture and a package type, with its INIT curve. */
   record Variant(Architecture architecture, String packaging, ColdStarts.Curve curve) {}
@@ -212,6 +213,91 @@ final class LambdaModel {
   }
 
   /**
+   * A lower bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the month, for the
+   * break-even search: the engine's price, for the cheapest variant, of the requests at the
+   * lowest memory that meets the timeout and the warm latency objective, the shortest billed duration any memory gives, and no cold
+   * starts, plus the front door. The engine's price only grows with memory, duration and cold
+   * starts, so the chosen configuration costs at least this. Lowered by one part in a billion
+   * against rounding. Infinite when Lambda cannot host the service.
+   */
+  double lowerBoundUsd(double k) {
+    int lowest = violations.isEmpty() ? lowestMeetingTimeoutAndLatency(lowestMemoryMb(), highestMemoryMb()) : -1;
+    if (lowest < 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double requests = k * load.monthlyRequests;
+    double fastestMs = billedMs(meanMs * slowdown(highestMemoryMb()));
+    double cheapest = Double.POSITIVE_INFINITY;
+    for (Variant variant : variants) {
+      LambdaDeployment bound = deployment(service.name(), variant, lowest, requests, fastestMs, 0, 0);
+      cheapest = Math.min(cheapest, context.engine().price(bound, context.terms()).monthlyCostUsd());
+    }
+    return (cheapest + frontDoors.monthlyCostUsd(true, k)) * (1 - 1e-9);
+  }
+
+  /**
+   * An upper bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the month, for the
+   * break-even search, or infinity when the cost may be infinite at {@code k}: the engine's price,
+   * for the dearest variant, of the requests at the highest memory the choice may take (one vCPU),
+   * the longest billed duration (at the lowest memory that meets the timeout), that variant's longest INIT, and at most
+   * {@code min(active minutes, k x requests)} idle cold starts plus {@code k x slowdown x} the
+   * concurrency summed over the rising minutes (see {@link ColdStartInputs}), plus the front door.
+   * Finite only when some variant is feasible at {@code k} for sure: without a latency objective,
+   * when some variant meets it even with an INIT in the p99, or when even that many cold starts
+   * stay under {@link #COLD_SHARE_IN_P99} of the requests. Raised by one part in a billion against
+   * rounding.
+   */
+  double upperBoundUsd(double k) {
+    if (!violations.isEmpty() || variants.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    int highest = highestMemoryMb();
+    int lowest = lowestMeetingTimeoutAndLatency(lowestMemoryMb(), highest);
+    if (lowest < 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double requests = k * load.monthlyRequests;
+    // The estimate that decides whether cold starts enter the p99 scales the rises by the lowest
+    // memory's slowdown, the largest of all; the chosen memory's own is no larger.
+    ColdStartInputs in = load.coldStartInputs(limits.lambdaKeepAliveMinutes());
+    double coldStarts = in.idleUpperBound(k) + in.risingUpperBound(k * slowdown(lowestMemoryMb()));
+    if (maxLatencyMs.isPresent() && !someVariantMeetsLatencyWithInit()
+        && !(requests > 0 && coldStarts / requests < COLD_SHARE_IN_P99)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    // Every memory the choice may take meets the timeout, the lowest of them being the slowest.
+    double slowestMs = billedMs(meanMs * slowdown(lowest));
+    double dearest = 0;
+    for (Variant variant : variants) {
+      double initMs = Math.min(variant.curve().longestP50Ms(), LambdaDeployment.MAX_INIT_DURATION_MS);
+      LambdaDeployment bound = deployment(service.name(), variant, highest, requests, slowestMs, coldStarts, initMs);
+      dearest = Math.max(dearest, context.engine().price(bound, context.terms()).monthlyCostUsd());
+    }
+    return (dearest + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
+  }
+
+  /** Whether some variant has a memory whose p99 plus its INIT p99 meets the latency objective. */
+  private boolean someVariantMeetsLatencyWithInit() {
+    if (meetsLatencyWithInit == null) {
+      boolean found = false;
+      int lowest = lowestMeetingTimeoutAndLatency(lowestMemoryMb(), highestMemoryMb());
+      double objectiveMs = maxLatencyMs.orElse(Double.POSITIVE_INFINITY);
+      for (Variant variant : variants) {
+        for (int m = lowest; m >= 0 && m <= highestMemoryMb() && !found; m++) {
+          found = p99Ms * slowdown(m) + variant.curve().at(m).p99Ms() <= objectiveMs;
+        }
+      }
+      meetsLatencyWithInit = found;
+    }
+    return meetsLatencyWithInit;
+  }
+
+  /** The highest memory the choice considers: above one vCPU nothing gets faster. */
+  private int highestMemoryMb() {
+    return Math.max(lowestMemoryMb(), Math.min(limits.lambdaMaxMemoryMb(), limits.lambdaMemoryMbPerVcpu()));
+  }
+
+  /**
    * The cheapest variant at load factor {@code k}, priced, or the first variant's failure when
    * none is feasible. Variants are compared by the estimate of {@link #choose}; only the winner
    * goes through the pricing engine.
@@ -280,7 +366,7 @@ final class LambdaModel {
     boolean coldInP99 = maxLatencyMs.isPresent() && requests > 0
         && coldEstimate / requests >= COLD_SHARE_IN_P99;
     // Above one vCPU nothing gets faster and every MB costs more: no need to look further.
-    int highest = Math.max(m0, Math.min(limits.lambdaMaxMemoryMb(), limits.lambdaMemoryMbPerVcpu()));
+    int highest = highestMemoryMb();
     int lowest = lowestMeetingTimeoutAndLatency(m0, highest);
     if (lowest < 0) {
       return new Estimate(variant, 0, Double.POSITIVE_INFINITY, failure(variant, false, coldEstimate, requests));

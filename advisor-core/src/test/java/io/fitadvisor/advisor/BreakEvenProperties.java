@@ -1,0 +1,101 @@
+package io.fitadvisor.advisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fitadvisor.workload.FrontDoor;
+import io.fitadvisor.workload.LoadSeries;
+import io.fitadvisor.workload.LoadShape;
+import io.fitadvisor.workload.Requirements;
+import io.fitadvisor.workload.Service;
+import io.fitadvisor.workload.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The break-even search with Lambda's bounds against the plain search that prices every curve at
+ * every grid point: the bounds only spare exact evaluations, so the break-evens must be equal to
+ * the bit. And the bounds must hold: below and above the exact cost, and finite only where the
+ * cost is.
+ */
+class BreakEvenProperties {
+  private static final String[] RUNTIMES = {"python3.12", "java21", "nodejs22.x", "container"};
+  private static final FrontDoor[] DOORS = {FrontDoor.NONE, FrontDoor.API_GATEWAY_HTTP, FrontDoor.ALB,
+      FrontDoor.FUNCTION_URL, FrontDoor.API_GATEWAY_REST};
+
+  @Property(tries = 60)
+  void theBoundedSearchFindsWhatThePlainSearchFinds(@ForAll @IntRange(min = 0, max = 6) int kind,
+      @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Service service = service(kind, random);
+    LoadSeries series = Fixtures.series(service);
+    List<BreakEven> bounded = BreakEvens.find(series.averageRequestsPerSecond(), curves(service, true));
+    List<BreakEven> plain = BreakEvens.find(series.averageRequestsPerSecond(), curves(service, false));
+    assertThat(bounded).isEqualTo(plain);
+  }
+
+  @Property(tries = 60)
+  void lambdasBoundsHoldTheExactCost(@ForAll @IntRange(min = 0, max = 6) int kind, @ForAll long seed,
+      @ForAll @DoubleRange(min = -5, max = 4) double log10Factor) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Service service = service(kind, random);
+    LambdaModel lambda = Fixtures.lambda(service);
+    double k = Math.pow(10, log10Factor);
+    double exact = lambda.monthlyCostUsd(k);
+    double upper = lambda.upperBoundUsd(k);
+    assertThat(lambda.lowerBoundUsd(k)).isLessThanOrEqualTo(exact);
+    if (Double.isFinite(upper)) {
+      assertThat(exact).isFinite().isLessThanOrEqualTo(upper);
+    }
+  }
+
+  /** A random service: runtime, size, duration, latency objective, front door and load shape. */
+  static Service service(int kind, SplittableRandom random) {
+    LoadSeries series = LoadSeries.of(FastPathProperties.minutes(kind, random));
+    double meanMs = 5 + random.nextInt(3000);
+    Service.Builder builder = Service.builder("svc")
+        .runtime(RUNTIMES[random.nextInt(RUNTIMES.length)])
+        .memoryMb(128 << random.nextInt(6))
+        .meanDurationMs(meanMs)
+        .p99DurationMs(meanMs * (1 + random.nextInt(5)))
+        .cpuFraction(random.nextDouble())
+        .frontDoor(DOORS[random.nextInt(DOORS.length)])
+        .load(LoadShape.recorded(series));
+    if (random.nextBoolean()) {
+      // From tight (cold starts cannot enter the p99) to loose.
+      double objective = meanMs * (1 + random.nextInt(5)) + random.nextInt(3000);
+      builder.requirements(new Requirements(false, false, false, OptionalDouble.of(objective)));
+    }
+    return builder.build();
+  }
+
+  /** The break-even curves as the advisor builds them, with or without Lambda's bounds. */
+  private static List<BreakEvens.Curve> curves(Service service, boolean withBounds) {
+    ServiceLoad load = Fixtures.load(service);
+    AdviceContext context = Fixtures.ON_DEMAND;
+    FitLimits limits = FitLimits.builtIn();
+    FrontDoors doors = new FrontDoors(load, context);
+    LambdaModel lambda = new LambdaModel(load, context, limits, ColdStarts.builtIn(), doors);
+    LmiModel lmi = new LmiModel(load, context, limits, doors);
+    List<BreakEvens.Curve> curves = new ArrayList<>();
+    if (lambda.option().feasible()) {
+      curves.add(new BreakEvens.Curve(Target.LAMBDA, lambda::monthlyCostUsd, withBounds
+          ? new BreakEvens.Bounds(lambda::lowerBoundUsd, lambda::upperBoundUsd) : null));
+    }
+    if (lmi.option().feasible()) {
+      curves.add(new BreakEvens.Curve(Target.LAMBDA_MANAGED_INSTANCES, lmi::monthlyCostUsd));
+    }
+    for (Target target : List.of(Target.FARGATE, Target.FARGATE_SPOT, Target.ECS_EC2)) {
+      ContainerModel model = new ContainerModel(target, load, context, limits, doors);
+      if (model.option().feasible()) {
+        curves.add(new BreakEvens.Curve(target, model::monthlyCostUsd));
+      }
+    }
+    return curves;
+  }
+}
