@@ -1,5 +1,7 @@
 package io.fitadvisor.advisor;
 
+import java.util.Arrays;
+
 /**
  * What the cold-start model reads for a keep-alive window {@code K}: the requests in the
  * previous {@code K} minutes of each minute (only their minimum is kept: it decides whether
@@ -20,7 +22,7 @@ final class ColdStartInputs {
   final float largestRisingConcurrency;
   private final ServiceLoad load;
   /** Requests in the K minutes before each minute; null for a constant series. */
-  private final double[] recentRequests;
+  final double[] recentRequests;
   private final boolean integerCounts;
   private final int largestCount;
   /** The minutes with requests, ascending: the only ones that start or keep anything warm. */
@@ -58,48 +60,67 @@ final class ColdStartInputs {
       activeMinutes = new int[0];
       return;
     }
-    double[] recent = Windows.sum(load.requests, -keepAliveMinutes, -1);
-    this.recentRequests = recent;
-    double min = Double.POSITIVE_INFINITY;
-    for (double r : recent) {
-      min = Math.min(min, r);
-    }
-    this.minRecentRequests = Math.max(0, min);
-    float[] pool = Windows.max(load.concurrency, -keepAliveMinutes, -1);
-    int count = 0;
-    for (int t = 0; t < pool.length; t++) {
-      if (load.concurrency[t] > pool[t]) {
-        count++;
+    float[] r = load.requests;
+    float[] c = load.concurrency;
+    int n = r.length;
+    int window = keepAliveMinutes;
+    if (window >= n) {
+      recentRequests = Windows.sum(r, -window, -1); // a window as long as the series: no fast path
+    } else {
+      // Windows.sum(r, -K, -1) with its arithmetic (a running sum that adds the newest minute
+      // less the one leaving, as a float difference), minus the index wrapping of every step.
+      recentRequests = new double[n];
+      double running = 0;
+      for (int p = n - window; p < n; p++) {
+        running += r[p];
+      }
+      for (int t = 0; t < n; t++) {
+        recentRequests[t] = running;
+        int leaving = t - window >= 0 ? t - window : t - window + n;
+        running += r[t] - r[leaving];
       }
     }
-    risingMinutes = new int[count];
-    poolAtRise = new float[count];
-    int i = 0;
+    double min = Double.POSITIVE_INFINITY;
+    for (double recent : recentRequests) {
+      min = Math.min(min, recent);
+    }
+    this.minRecentRequests = Math.max(0, min);
+    // One pass: the warm pool (the previous K minutes' peak concurrency, a maximum, so exact in
+    // any order), the minutes rising above it, the minutes with requests, and the counts' kind.
+    int[] rising = new int[n];
+    float[] poolBefore = new float[n];
+    int[] active = new int[n];
+    int risingCount = 0;
+    int activeCount = 0;
     boolean integers = true;
     float largest = 0;
     float largestRising = 0;
-    for (int t = 0; t < pool.length; t++) {
-      if (load.concurrency[t] > pool[t]) {
-        risingMinutes[i] = t;
-        poolAtRise[i++] = pool[t];
-        largestRising = Math.max(largestRising, load.concurrency[t]);
+    for (int t = 0; t < n; t++) {
+      float pool = Float.NEGATIVE_INFINITY;
+      if (t >= window) {
+        for (int j = t - window; j < t; j++) {
+          pool = Math.max(pool, c[j]);
+        }
+      } else {
+        for (int j = t - window; j < t; j++) {
+          pool = Math.max(pool, c[Math.floorMod(j, n)]);
+        }
       }
-      float r = load.requests[t];
-      integers &= r == Math.rint(r);
-      largest = Math.max(largest, r);
-    }
-    int active = 0;
-    for (float r : load.requests) {
-      if (r > 0) {
-        active++;
+      if (c[t] > pool) {
+        rising[risingCount] = t;
+        poolBefore[risingCount++] = pool;
+        largestRising = Math.max(largestRising, c[t]);
+      }
+      float count = r[t];
+      integers &= count == Math.rint(count);
+      largest = Math.max(largest, count);
+      if (count > 0) {
+        active[activeCount++] = t;
       }
     }
-    activeMinutes = new int[active];
-    for (int t = 0, a = 0; t < pool.length; t++) {
-      if (load.requests[t] > 0) {
-        activeMinutes[a++] = t;
-      }
-    }
+    risingMinutes = Arrays.copyOf(rising, risingCount);
+    poolAtRise = Arrays.copyOf(poolBefore, risingCount);
+    activeMinutes = Arrays.copyOf(active, activeCount);
     this.largestRisingConcurrency = largestRising;
     this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
     this.largestCount = (int) largest;

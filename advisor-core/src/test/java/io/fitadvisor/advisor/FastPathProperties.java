@@ -50,6 +50,10 @@ class FastPathProperties {
       assertThat(inputs.risingStarts(s)).isEqualTo(referenceRising(load, KEEP_ALIVE_MINUTES, s));
     }
     assertThat(inputs.risingStarts(scale)).isLessThanOrEqualTo(inputs.risingUpperBound(scale));
+    if (!load.constant) {
+      // The inputs' own one-pass window sums are the general sliding sums, bit for bit.
+      assertThat(inputs.recentRequests).containsExactly(Windows.sum(load.requests, -KEEP_ALIVE_MINUTES, -1));
+    }
   }
 
   @Property(tries = 30)
