@@ -45,10 +45,16 @@ final class ColdStarts {
   static final class Curve {
     private final int[] memoryMb;
     private final InitDuration[] rows;
+    private final int[] boundaries;
 
     private Curve(List<InitDuration> sortedRows) {
       this.rows = sortedRows.toArray(new InitDuration[0]);
       this.memoryMb = sortedRows.stream().mapToInt(InitDuration::tableMemoryMb).toArray();
+      this.boundaries = new int[memoryMb.length - 1];
+      for (int i = 1; i < memoryMb.length; i++) {
+        // Ties go to the smaller row, so the larger row is nearest from just past the midpoint.
+        boundaries[i - 1] = (memoryMb[i - 1] + memoryMb[i]) / 2 + 1;
+      }
     }
 
     /**
@@ -56,12 +62,7 @@ final class ColdStarts {
      * duration of a function can change as its memory grows.
      */
     int[] boundaries() {
-      int[] boundaries = new int[memoryMb.length - 1];
-      for (int i = 1; i < memoryMb.length; i++) {
-        // Ties go to the smaller row, so the larger row is nearest from just past the midpoint.
-        boundaries[i - 1] = (memoryMb[i - 1] + memoryMb[i]) / 2 + 1;
-      }
-      return boundaries;
+      return boundaries.clone();
     }
 
     /** The longest INIT p50 of any row, ms: an upper bound of {@code at(m).p50Ms()} for every memory. */
@@ -73,15 +74,28 @@ final class ColdStarts {
       return longest;
     }
 
-    /** The row whose memory is nearest {@code functionMemoryMb} (ties to the smaller memory). */
+    /**
+     * The row whose memory is nearest {@code functionMemoryMb} (ties to the smaller memory): the
+     * row after as many {@link #boundaries} as lie at or below it, found by binary search (this
+     * runs for every memory a choice tries).
+     */
     InitDuration at(int functionMemoryMb) {
-      int best = 0;
-      for (int i = 1; i < memoryMb.length; i++) {
-        if (Math.abs(memoryMb[i] - functionMemoryMb) < Math.abs(memoryMb[best] - functionMemoryMb)) {
-          best = i;
+      int lo = 0;
+      int hi = boundaries.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (boundaries[mid] <= functionMemoryMb) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
       }
-      return rows[best];
+      return rows[lo];
+    }
+
+    /** The rows' memories, ascending. */
+    int[] memoriesMb() {
+      return memoryMb.clone();
     }
   }
 

@@ -14,6 +14,7 @@ import io.fitadvisor.workload.Runtimes;
 import io.fitadvisor.workload.Service;
 import io.fitadvisor.workload.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -361,6 +362,24 @@ final class LambdaModel {
    * is tried.
    */
   private Estimate choose(Variant variant, double k, double coldEstimate) {
+    return choose(variant, k, coldEstimate, false);
+  }
+
+  /**
+   * The memory and estimated cost {@link #choose} gives variant {@code variantIndex}, or, with
+   * {@code everyMb}, what trying every MB gives (the definition; tests compare the two).
+   */
+  double[] memoryChoice(int variantIndex, double k, double coldEstimate, boolean everyMb) {
+    Estimate estimate = choose(variants.get(variantIndex), k, coldEstimate, everyMb);
+    return new double[] {estimate.memoryMb(), estimate.usd()};
+  }
+
+  /** The number of variants (architecture and package type pairs) Lambda can use. */
+  int variantCount() {
+    return variants.size();
+  }
+
+  private Estimate choose(Variant variant, double k, double coldEstimate, boolean everyMb) {
     int m0 = lowestMemoryMb();
     double requests = k * load.monthlyRequests;
     boolean coldInP99 = maxLatencyMs.isPresent() && requests > 0
@@ -375,14 +394,11 @@ final class LambdaModel {
     int bestMemory = -1;
     double bestUsd = Double.POSITIVE_INFINITY;
     if (coldInP99) {
-      double objectiveMs = maxLatencyMs.getAsDouble();
-      for (int m = lowest; m <= highest; m++) {
-        if (p99Ms * slowdown(m) + variant.curve().at(m).p99Ms() <= objectiveMs) {
-          double usd = objective.usd(m);
-          if (usd < bestUsd) {
-            bestUsd = usd;
-            bestMemory = m;
-          }
+      for (int m : coldLatencyCandidates(variant, lowest, highest, everyMb)) {
+        double usd = objective.usd(m);
+        if (usd < bestUsd) {
+          bestUsd = usd;
+          bestMemory = m;
         }
       }
       if (bestMemory < 0) {
@@ -390,7 +406,7 @@ final class LambdaModel {
       }
       return new Estimate(variant, bestMemory, bestUsd, null);
     }
-    for (int m : candidates(variant, lowest, highest)) {
+    for (int m : everyMb ? everyMb(lowest, highest) : candidates(variant, lowest, highest)) {
       double usd = objective.usd(m);
       if (usd < bestUsd || (usd == bestUsd && m < bestMemory)) {
         bestUsd = usd;
@@ -398,6 +414,53 @@ final class LambdaModel {
       }
     }
     return new Estimate(variant, bestMemory, bestUsd, null);
+  }
+
+  /**
+   * The memories in [{@code lowest}, {@code highest}], ascending, whose p99 plus the INIT p99
+   * meets the latency objective and that can be the cheapest such: every one when {@code
+   * everyMb} (the definition), else the first that meets it in each stretch between the points
+   * where the billed duration or the INIT row may change ({@link #candidates}). Within a stretch
+   * the cost only grows with memory while the latency only falls, so the first memory meeting the
+   * objective is the stretch's cheapest (and the smallest on a tie), which leaves the choice exactly
+   * as trying every MB.
+   */
+  int[] coldLatencyCandidates(Variant variant, int lowest, int highest, boolean everyMb) {
+    int[] starts = everyMb ? everyMb(lowest, highest)
+        : Arrays.stream(candidates(variant, lowest, highest)).sorted().distinct().toArray();
+    int[] found = new int[starts.length];
+    int size = 0;
+    for (int i = 0; i < starts.length; i++) {
+      int end = i + 1 < starts.length ? starts[i + 1] - 1 : highest;
+      if (!meetsColdLatency(variant, end)) {
+        continue; // the stretch's fastest memory misses the objective, so all of it does
+      }
+      int lo = starts[i];
+      int hi = end;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (meetsColdLatency(variant, mid)) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      found[size++] = lo;
+    }
+    return Arrays.copyOf(found, size);
+  }
+
+  private static int[] everyMb(int lowest, int highest) {
+    int[] all = new int[highest - lowest + 1];
+    for (int i = 0; i < all.length; i++) {
+      all[i] = lowest + i;
+    }
+    return all;
+  }
+
+  /** Whether a request's p99 plus the INIT p99 at {@code memoryMb} meets the latency objective. */
+  private boolean meetsColdLatency(Variant variant, int memoryMb) {
+    return p99Ms * slowdown(memoryMb) + variant.curve().at(memoryMb).p99Ms() <= maxLatencyMs.getAsDouble();
   }
 
   /** The estimated monthly cost of one variant as a function of memory (see {@link #choose}). */
@@ -474,11 +537,7 @@ final class LambdaModel {
     long fastest = (long) billedMs(meanMs * slowdown(highest));
     int[] boundaries = variant.curve().boundaries();
     if (slowest - fastest > highest - lowest) {
-      int[] all = new int[highest - lowest + 1];
-      for (int i = 0; i < all.length; i++) {
-        all[i] = lowest + i;
-      }
-      return all;
+      return everyMb(lowest, highest);
     }
     int[] found = new int[1 + boundaries.length + 3 * (int) (slowest - fastest + 1)];
     int size = 0;
@@ -499,7 +558,7 @@ final class LambdaModel {
         }
       }
     }
-    return java.util.Arrays.copyOf(found, size);
+    return Arrays.copyOf(found, size);
   }
 
   private Finding failure(Variant variant, boolean coldLatency, double coldStarts, double requests) {

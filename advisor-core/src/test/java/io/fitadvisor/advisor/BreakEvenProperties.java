@@ -54,6 +54,22 @@ class BreakEvenProperties {
     }
   }
 
+  @Property(tries = 80)
+  void theMemoryChoiceEqualsTryingEveryMb(@ForAll @IntRange(min = 0, max = 6) int kind, @ForAll long seed,
+      @ForAll @DoubleRange(min = -4, max = 3) double log10Factor,
+      @ForAll @DoubleRange(min = 0, max = 1) double coldShare) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Service service = service(kind, random);
+    LambdaModel lambda = Fixtures.lambda(service);
+    double k = Math.pow(10, log10Factor);
+    // Cold starts from none to every request: above 1 % they enter the p99 where there is an objective.
+    double coldEstimate = coldShare * k * Fixtures.series(service).monthlyRequests();
+    for (int v = 0; v < lambda.variantCount(); v++) {
+      assertThat(lambda.memoryChoice(v, k, coldEstimate, false))
+          .containsExactly(lambda.memoryChoice(v, k, coldEstimate, true));
+    }
+  }
+
   /** A random service: runtime, size, duration, latency objective, front door and load shape. */
   static Service service(int kind, SplittableRandom random) {
     LoadSeries series = LoadSeries.of(FastPathProperties.minutes(kind, random));

@@ -3,6 +3,7 @@ package io.fitadvisor.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fitadvisor.advisor.ColdStarts.InitDuration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Look-ups checked by hand against rows of lambda-cold-starts-2026.csv. */
@@ -63,5 +64,28 @@ class ColdStartsTest {
   void boundariesAreWhereTheNextRowBecomesNearest() {
     // Rows at 128, 256, 512 and 1,024 MB: 193 is the first memory nearer 256 than 128, and so on.
     assertThat(table.curve("java21", "zip", "x86_64").boundaries()).containsExactly(193, 385, 769);
+  }
+
+  @Test
+  void theRowAtAMemoryIsTheNearestTiesGoingToTheSmallerMemory() {
+    for (String runtime : List.of("python3.12", "java21", "nodejs22.x", "provided.al2023", "dotnet8",
+        "ruby3.3", "container", "no-such-runtime")) {
+      for (String packaging : List.of("zip", "image")) {
+        for (String architecture : List.of("x86_64", "arm64")) {
+          ColdStarts.Curve curve = ColdStarts.builtIn().curve(runtime, packaging, architecture);
+          int[] memories = curve.memoriesMb();
+          for (int m = 128; m <= 10_240; m++) {
+            int nearest = memories[0];
+            for (int memory : memories) {
+              if (Math.abs(memory - m) < Math.abs(nearest - m)) {
+                nearest = memory;
+              }
+            }
+            assertThat(curve.at(m).tableMemoryMb()).as("%s %s %s at %d MB", runtime, packaging, architecture, m)
+                .isEqualTo(nearest);
+          }
+        }
+      }
+    }
   }
 }
