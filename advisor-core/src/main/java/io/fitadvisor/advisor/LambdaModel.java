@@ -61,6 +61,7 @@ final class LambdaModel {
   private double lastColdStarts;
   private Choice ownLoadChoice;
   private Boolean meetsLatencyWithInit;
+  private final Map<Variant, VariantMemories> variantMemories = new java.util.HashMap<>();
 
   /** One way to deploy: an architecture and a package type, with its INIT curve. */
   record Variant(Architecture architecture, String packaging, ColdStarts.Curve curve) {}
@@ -394,11 +395,14 @@ final class LambdaModel {
     int bestMemory = -1;
     double bestUsd = Double.POSITIVE_INFINITY;
     if (coldInP99) {
-      for (int m : coldLatencyCandidates(variant, lowest, highest, everyMb)) {
-        double usd = objective.usd(m);
+      Memories memories = everyMb
+          ? new Memories(variant, coldLatencyCandidates(variant, lowest, highest, true))
+          : memories(variant, lowest, highest).meetingColdLatency;
+      for (int i : objective.nearCheapest(memories, everyMb)) {
+        double usd = objective.usd(memories, i);
         if (usd < bestUsd) {
           bestUsd = usd;
-          bestMemory = m;
+          bestMemory = memories.memoryMb[i];
         }
       }
       if (bestMemory < 0) {
@@ -406,14 +410,52 @@ final class LambdaModel {
       }
       return new Estimate(variant, bestMemory, bestUsd, null);
     }
-    for (int m : everyMb ? everyMb(lowest, highest) : candidates(variant, lowest, highest)) {
-      double usd = objective.usd(m);
+    Memories memories = everyMb ? new Memories(variant, everyMb(lowest, highest)) : memories(variant, lowest, highest).all;
+    for (int i : objective.nearCheapest(memories, everyMb)) {
+      double usd = objective.usd(memories, i);
+      int m = memories.memoryMb[i];
       if (usd < bestUsd || (usd == bestUsd && m < bestMemory)) {
         bestUsd = usd;
         bestMemory = m;
       }
     }
     return new Estimate(variant, bestMemory, bestUsd, null);
+  }
+
+  /**
+   * Memories a choice compares, with their billed duration and INIT (whole ms): both depend on the
+   * memory only, so they are worked out once per variant and shared by every load factor.
+   */
+  private final class Memories {
+    final int[] memoryMb;
+    final double[] billedMs;
+    final double[] initMs;
+
+    Memories(Variant variant, int[] memoryMb) {
+      this.memoryMb = memoryMb;
+      this.billedMs = new double[memoryMb.length];
+      this.initMs = new double[memoryMb.length];
+      for (int i = 0; i < memoryMb.length; i++) {
+        billedMs[i] = billedMs(meanMs * slowdown(memoryMb[i]));
+        initMs[i] = Math.ceil(variant.curve().at(memoryMb[i]).p50Ms());
+      }
+    }
+  }
+
+  /** A variant's two candidate lists: without and with cold starts in the p99. */
+  private final class VariantMemories {
+    final Memories all;
+    final Memories meetingColdLatency;
+
+    VariantMemories(Variant variant, int lowest, int highest) {
+      all = new Memories(variant, candidates(variant, lowest, highest));
+      meetingColdLatency = maxLatencyMs.isPresent()
+          ? new Memories(variant, coldLatencyCandidates(variant, lowest, highest, false)) : null;
+    }
+  }
+
+  private VariantMemories memories(Variant variant, int lowest, int highest) {
+    return variantMemories.computeIfAbsent(variant, v -> new VariantMemories(v, lowest, highest));
   }
 
   /**
@@ -488,13 +530,68 @@ final class LambdaModel {
      * function alone in the account (the engine prices the winner; a test checks they agree).
      */
     double usd(int memoryMb) {
-      double billedMs = billedMs(meanMs * slowdown(memoryMb));
-      double initMs = Math.ceil(variant.curve().at(memoryMb).p50Ms());
-      double gbSeconds = memoryMb / 1024.0 * (requests * billedMs + coldStarts * initMs) / 1000.0;
+      return usd(memoryMb, billedMs(meanMs * slowdown(memoryMb)), Math.ceil(variant.curve().at(memoryMb).p50Ms()));
+    }
+
+    /** {@link #usd(int)} of candidate {@code i}, from its stored duration and INIT. */
+    double usd(Memories memories, int i) {
+      return usd(memories.memoryMb[i], memories.billedMs[i], memories.initMs[i]);
+    }
+
+    private double usd(int memoryMb, double billedMs, double initMs) {
+      double gbSeconds = gbSeconds(memoryMb, billedMs, initMs);
       if (context.terms().lambdaFreeTier()) {
         gbSeconds = Math.max(0, gbSeconds - PricingEngine.LAMBDA_FREE_GB_SECONDS);
       }
       return undiscounted * tiers.cost(gbSeconds) + storageUsdPerSecond * requests * billedMs / 1000.0;
+    }
+
+    private double gbSeconds(int memoryMb, double billedMs, double initMs) {
+      return memoryMb / 1024.0 * (requests * billedMs + coldStarts * initMs) / 1000.0;
+    }
+
+    /**
+     * The candidates that can be the cheapest, in their order: when the estimate is the tiered
+     * price of the GB-seconds alone (no extra ephemeral storage, a discount below 100 %, every
+     * tier priced), it grows strictly with the GB-seconds above the free tier, so a candidate whose
+     * GB-seconds exceed the least by more than one part in a billion (far above the rounding of
+     * the tiers' sum, whose prices differ by a few times at most) costs strictly more than the
+     * cheapest and cannot win or tie. The others are priced; with {@code all}, every one is.
+     */
+    int[] nearCheapest(Memories memories, boolean all) {
+      int n = memories.memoryMb.length;
+      int[] indices = new int[n];
+      boolean monotone = storageUsdPerSecond == 0 && undiscounted > 0 && allTiersPriced();
+      if (all || !monotone || n <= 2) {
+        for (int i = 0; i < n; i++) {
+          indices[i] = i;
+        }
+        return indices;
+      }
+      double[] gb = new double[n];
+      double least = Double.POSITIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        gb[i] = gbSeconds(memories.memoryMb[i], memories.billedMs[i], memories.initMs[i]);
+        least = Math.min(least, gb[i]);
+      }
+      double free = context.terms().lambdaFreeTier() ? PricingEngine.LAMBDA_FREE_GB_SECONDS : 0;
+      double threshold = Math.max(least, free) * (1 + 1e-9);
+      int size = 0;
+      for (int i = 0; i < n; i++) {
+        if (gb[i] <= threshold) {
+          indices[size++] = i;
+        }
+      }
+      return Arrays.copyOf(indices, size);
+    }
+
+    private boolean allTiersPriced() {
+      for (int i = 0; i < tiers.tierCount(); i++) {
+        if (!(tiers.unitPriceUsd(i) > 0)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
