@@ -44,6 +44,12 @@ final class ColdStartInputs {
   private float[] sortedRising;
   private float[] sortedPool;
   private double risingConcurrencySum = Double.NaN;
+  /**
+   * Active minutes by the binary exponent of their recent requests (bucket 0: below 1, bucket
+   * {@code b}: from 2^(b-1), the last also holding all above): how many minutes can be quiet
+   * enough to matter at a load factor.
+   */
+  private final int[] activeByRecentExponent = new int[66];
 
   ColdStartInputs(ServiceLoad load, int keepAliveMinutes) {
     this.load = load;
@@ -117,6 +123,10 @@ final class ColdStartInputs {
       if (count > 0) {
         active[activeCount++] = t;
       }
+    }
+    for (int a = 0; a < activeCount; a++) {
+      double recent = recentRequests[active[a]];
+      activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;
     }
     risingMinutes = Arrays.copyOf(rising, risingCount);
     poolAtRise = Arrays.copyOf(poolBefore, risingCount);
@@ -273,7 +283,7 @@ final class ColdStartInputs {
     }
     // Minutes after a busy window start nothing cold; skipping them saves most of the work.
     double busy = NEGLIGIBLE_EXPONENT / k;
-    if (2 * activeMinutes.length >= n) {
+    if (2 * activeMinutes.length >= n && 2 * (window + 1) * (long) quietMinutesAtMost(busy) >= n) {
       return denseIdle(k, busy);
     }
     startFactors(k);
@@ -288,6 +298,18 @@ final class ColdStartInputs {
       }
     }
     return cold;
+  }
+
+  /**
+   * At least as many active minutes as have fewer than {@code busy} recent requests (the only ones
+   * that add to the idle cold starts): which of the two ways of summing is cheaper.
+   */
+  private int quietMinutesAtMost(double busy) {
+    int quiet = activeByRecentExponent[0];
+    for (int b = 1; b < activeByRecentExponent.length && Math.scalb(1.0, b - 1) < busy; b++) {
+      quiet += activeByRecentExponent[b];
+    }
+    return quiet;
   }
 
   /**
