@@ -91,46 +91,60 @@ final class ColdStartInputs {
       min = Math.min(min, recent);
     }
     this.minRecentRequests = Math.max(0, min);
-    // One pass: the warm pool (the previous K minutes' peak concurrency, a maximum, so exact in
-    // any order), the minutes rising above it, the minutes with requests, and the counts' kind.
-    int[] rising = new int[n];
-    float[] poolBefore = new float[n];
-    int[] active = new int[n];
+    // A minute rises above the warm pool (the previous K minutes' peak concurrency) exactly when
+    // its concurrency is above each of those minutes': K comparison passes the JIT vectorises,
+    // then the pool (a maximum, exact in any order) of the rising minutes alone.
+    boolean[] up = new boolean[n];
+    Arrays.fill(up, true);
+    for (int j = 1; j <= window; j++) {
+      int wrapped = Math.min(j, n);
+      for (int t = 0; t < wrapped; t++) {
+        up[t] &= c[t] > c[Math.floorMod(t - j, n)];
+      }
+      for (int t = wrapped; t < n; t++) {
+        up[t] &= c[t] > c[t - j];
+      }
+    }
     int risingCount = 0;
+    for (boolean u : up) {
+      risingCount += u ? 1 : 0;
+    }
+    int[] rising = new int[risingCount];
+    float[] poolBefore = new float[risingCount];
+    float largestRising = 0;
+    for (int t = 0, i = 0; i < risingCount; t++) {
+      if (up[t]) {
+        float pool = Float.NEGATIVE_INFINITY;
+        for (int j = 1; j <= window; j++) {
+          pool = Math.max(pool, c[t - j >= 0 ? t - j : Math.floorMod(t - j, n)]);
+        }
+        rising[i] = t;
+        poolBefore[i++] = pool;
+        largestRising = Math.max(largestRising, c[t]);
+      }
+    }
+    // The minutes with requests, and whether every count is whole.
     int activeCount = 0;
     boolean integers = true;
     float largest = 0;
-    float largestRising = 0;
-    for (int t = 0; t < n; t++) {
-      float pool = Float.NEGATIVE_INFINITY;
-      if (t >= window) {
-        for (int j = t - window; j < t; j++) {
-          pool = Math.max(pool, c[j]);
-        }
-      } else {
-        for (int j = t - window; j < t; j++) {
-          pool = Math.max(pool, c[Math.floorMod(j, n)]);
-        }
-      }
-      if (c[t] > pool) {
-        rising[risingCount] = t;
-        poolBefore[risingCount++] = pool;
-        largestRising = Math.max(largestRising, c[t]);
-      }
-      float count = r[t];
+    for (float count : r) {
+      activeCount += count > 0 ? 1 : 0;
       integers &= count == Math.rint(count);
       largest = Math.max(largest, count);
-      if (count > 0) {
-        active[activeCount++] = t;
+    }
+    int[] active = new int[activeCount];
+    for (int t = 0, a = 0; a < activeCount; t++) {
+      if (r[t] > 0) {
+        active[a++] = t;
       }
     }
     for (int a = 0; a < activeCount; a++) {
       double recent = recentRequests[active[a]];
       activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;
     }
-    risingMinutes = Arrays.copyOf(rising, risingCount);
-    poolAtRise = Arrays.copyOf(poolBefore, risingCount);
-    activeMinutes = Arrays.copyOf(active, activeCount);
+    risingMinutes = rising;
+    poolAtRise = poolBefore;
+    activeMinutes = active;
     this.largestRisingConcurrency = largestRising;
     this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
     this.largestCount = (int) largest;

@@ -51,8 +51,23 @@ class FastPathProperties {
     }
     assertThat(inputs.risingStarts(scale)).isLessThanOrEqualTo(inputs.risingUpperBound(scale));
     if (!load.constant) {
-      // The inputs' own one-pass window sums are the general sliding sums, bit for bit.
+      // The inputs' own window sums are the general sliding sums, bit for bit, and the rising
+      // minutes those above the general windowed maximum, with it as their pool.
       assertThat(inputs.recentRequests).containsExactly(Windows.sum(load.requests, -KEEP_ALIVE_MINUTES, -1));
+      float[] pool = Windows.max(load.concurrency, -KEEP_ALIVE_MINUTES, -1);
+      List<Integer> rising = new ArrayList<>();
+      List<Float> poolAtRise = new ArrayList<>();
+      for (int t = 0; t < pool.length; t++) {
+        if (load.concurrency[t] > pool[t]) {
+          rising.add(t);
+          poolAtRise.add(pool[t]);
+        }
+      }
+      assertThat(inputs.risingMinutes).containsExactly(rising.stream().mapToInt(Integer::intValue).toArray());
+      assertThat(inputs.poolAtRise).hasSize(poolAtRise.size());
+      for (int i = 0; i < poolAtRise.size(); i++) {
+        assertThat(inputs.poolAtRise[i]).isEqualTo(poolAtRise.get(i));
+      }
     }
   }
 
