@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  * Reads a {@code per-minute-csv} trace: a header line, then {@code minute,requests} rows where
  * every minute is either an offset (0, 1, 2, ...) or an ISO-8601 timestamp with an offset ({@code
  * 2026-03-01T00:05:00Z}), the style of the first row holding for all. Blank lines are skipped.
+ *
+ * <p>Two readers share the rules below. {@link CsvTraceScanner} parses the file's bytes directly
+ * and answers for every file it can vouch for: a valid file whose rows are plain. For anything else,
+ * and for every faulty file, this class reads the file again line by line with a {@link
+ * BufferedReader}; that slower reader is the definition of what is accepted and of which problem is
+ * reported first (including undecodable UTF-8, found a buffer at a time), so both readers always
+ * agree.
  */
 final class CsvTraceReader {
   private static final Pattern OFFSET = Pattern.compile("[0-9]{1,12}");
@@ -24,6 +31,18 @@ final class CsvTraceReader {
   private CsvTraceReader() {}
 
   static TraceData read(Path file, int fileIndex) throws IOException, TraceProblem {
+    return read(file, fileIndex, CsvTraceScanner.BUFFER_BYTES);
+  }
+
+  /** As {@link #read(Path, int)}, the scanner using a buffer of {@code bufferBytes} (tests). */
+  static TraceData read(Path file, int fileIndex, int bufferBytes)
+      throws IOException, TraceProblem {
+    TraceData scanned = CsvTraceScanner.read(file, fileIndex, bufferBytes);
+    return scanned != null ? scanned : readLineByLine(file, fileIndex);
+  }
+
+  /** The reference reader: slow, but it states every rule and the order problems are found in. */
+  static TraceData readLineByLine(Path file, int fileIndex) throws IOException, TraceProblem {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null) {
@@ -47,9 +66,9 @@ final class CsvTraceReader {
         String minuteText = line.substring(0, comma).strip();
         String countText = line.substring(comma + 1).strip();
         if (rows == null) {
-          rows = new TimedRows(fileIndex, !OFFSET_LIKE.matcher(minuteText).matches());
+          rows = new TimedRows(fileIndex, epochStyle(minuteText));
         }
-        long minute = minute(minuteText, rows, fileIndex, lineNumber);
+        long minute = minute(minuteText, rows.epochMinutes(), fileIndex, lineNumber);
         rows.add(minute, count(countText, fileIndex, lineNumber), lineNumber);
       }
       if (rows == null) {
@@ -59,7 +78,15 @@ final class CsvTraceReader {
     }
   }
 
-  private static void checkHeader(String header, int fileIndex) throws TraceProblem {
+  /**
+   * Whether the first row's minute makes the file one of timestamps: anything that does not look
+   * like a whole number (signed or not) is taken for a timestamp.
+   */
+  static boolean epochStyle(String firstMinuteText) {
+    return !OFFSET_LIKE.matcher(firstMinuteText).matches();
+  }
+
+  static void checkHeader(String header, int fileIndex) throws TraceProblem {
     int comma = header.indexOf(',');
     if (comma > 0
         && OFFSET.matcher(header.substring(0, comma).strip()).matches()
@@ -70,10 +97,14 @@ final class CsvTraceReader {
     }
   }
 
-  private static long minute(String text, TimedRows rows, int fileIndex, long line)
+  /**
+   * The minute of a row's stripped minute text: the offset itself, or minutes since 1970-01-01
+   * UTC.
+   */
+  static long minute(String text, boolean epochMinutes, int fileIndex, long line)
       throws TraceProblem {
     boolean offsetText = OFFSET.matcher(text).matches();
-    if (!rows.epochMinutes()) {
+    if (!epochMinutes) {
       if (!offsetText) {
         throw new TraceProblem(
             fileIndex,
@@ -101,7 +132,8 @@ final class CsvTraceReader {
     return Math.floorDiv(time.toEpochSecond(), 60);
   }
 
-  private static double count(String text, int fileIndex, long line) throws TraceProblem {
+  /** The request count of a row's stripped count text. */
+  static double count(String text, int fileIndex, long line) throws TraceProblem {
     double count = COUNT.matcher(text).matches() ? Double.parseDouble(text) : Double.NaN;
     if (!Double.isFinite(count)) {
       throw new TraceProblem(fileIndex, line, "requests must be a number >= 0", Values.text(text));
@@ -109,7 +141,7 @@ final class CsvTraceReader {
     return count;
   }
 
-  private static String stripBom(String line) {
+  static String stripBom(String line) {
     return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 }
