@@ -429,7 +429,15 @@ final class ContainerModel {
     if (!violations.isEmpty()) {
       return Double.POSITIVE_INFINITY;
     }
-    return choose(k).monthlyCostUsd();
+    if (k == 1.0) {
+      return choose(k).monthlyCostUsd();
+    }
+    // Another load (the break-even search): the same choice and arithmetic, priced without
+    // building cost lines.
+    Pick pick = pick(k);
+    Unit unit = units.get(pick.unit());
+    Deployment compute = deployment(unit, pick.unitMinutes() / 60);
+    return FrontDoors.costUsd(context, compute) + frontDoors.monthlyCostUsd(false, k);
   }
 
   /**
@@ -449,17 +457,33 @@ final class ContainerModel {
   }
 
   private Choice chooseAt(double k) {
+    Pick pick = pick(k);
+    Unit unit = units.get(pick.unit());
+    double unitHours = pick.unitMinutes() / 60;
+    PricedDeployment compute = context.engine().price(deployment(unit, unitHours), context.terms());
+    return new Choice(unit, unitHours, compute, compute.monthlyCostUsd() + frontDoors.monthlyCostUsd(false, k));
+  }
+
+  /** The index of the cheapest unit at load factor {@code k}, and its unit-minutes. */
+  private record Pick(int unit, double unitMinutes) {}
+
+  private Pick pick(double k) {
     int count = units.size();
     double[] bounds = new double[count];
-    Integer[] order = new Integer[count];
+    int[] order = new int[count];
     for (int i = 0; i < count; i++) {
       Unit unit = units.get(i);
       double capacity = unit.capacity() * utilization();
       bounds[i] = unit.hourlyUsd() / 60
           * Math.max((double) unit.floor() * window.minutes(), k * window.sum() / capacity);
-      order[i] = i;
+      // Insertion by bound, after equal bounds: the order of a stable sort, without boxing.
+      int at = i;
+      while (at > 0 && Double.compare(bounds[order[at - 1]], bounds[i]) > 0) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(bounds[a], bounds[b]));
     int best = -1;
     double bestUnitMinutes = 0;
     double bestUsd = Double.POSITIVE_INFINITY;
@@ -476,13 +500,11 @@ final class ContainerModel {
         bestUnitMinutes = unitMinutes;
       }
     }
-    Unit unit = units.get(best);
-    double unitHours = bestUnitMinutes / 60;
-    PricedDeployment compute = context.engine().price(deployment(unit, unitHours), context.terms());
-    return new Choice(unit, unitHours, compute, compute.monthlyCostUsd() + frontDoors.monthlyCostUsd(false, k));
+    return new Pick(best, bestUnitMinutes);
   }
 
-  private Deployment deployment(Unit unit, double unitHours) {
+  /** The deployment of {@code unitHours} hours of {@code unit} a month, as the engine prices it. */
+  Deployment deployment(Unit unit, double unitHours) {
     double average = unitHours / BillingMonth.HOURS_PER_MONTH;
     if (unit.instance() != null) {
       return new Ec2Deployment(service.name(), unit.instance().name(), average, BillingMonth.HOURS_PER_MONTH, false);
@@ -548,6 +570,11 @@ final class ContainerModel {
     return target;
   }
 
+  /** The windowed concurrency the units are scaled on (see the class comment); null when infeasible. */
+  ServiceLoad.Window window() {
+    return window;
+  }
+
   /** The candidate units that survive the fit checks, cheapest first (empty when infeasible). */
   List<Unit> units() {
     return units;
@@ -579,15 +606,18 @@ final class ContainerModel {
     }
     Unit any = units.get(0);
     double perTask = any.concurrencyPerTask() * utilization();
-    float[] x = window.perMinute;
+    int n = window.minutes();
     if (load.constant) {
-      int tasks = (int) Math.max(minTasks, Capacity.units(x[0], perTask));
+      int tasks = (int) Math.max(minTasks, Capacity.units(window.valueAt(0), perTask));
       return Optional.of(new ClusterTasks(architecture, any.taskVcpu(), any.taskMemoryMb(),
-          new int[] {0, x.length}, new int[] {tasks}, fits));
+          new int[] {0, n}, new int[] {tasks}, fits));
     }
-    int[] tasks = new int[x.length];
-    for (int t = 0; t < x.length; t++) {
-      tasks[t] = (int) Math.max(minTasks, Capacity.units(x[t], perTask));
+    // Tasks per level of the window, then per minute: a table look-up instead of a division.
+    long[] tasksPerLevel = window.unitsPerLevel(perTask, minTasks);
+    int[] levelAt = window.levelAt;
+    int[] tasks = new int[n];
+    for (int t = 0; t < n; t++) {
+      tasks[t] = (int) tasksPerLevel[levelAt[t]];
     }
     return Optional.of(ClusterTasks.ofMinutes(architecture, any.taskVcpu(), any.taskMemoryMb(), tasks, fits));
   }
@@ -610,15 +640,21 @@ final class ContainerModel {
    * new capacity arrives {@code lag} minutes after a rise.
    */
   private Optional<Finding> scaleOutLag(Unit unit) {
-    float[] lagged = window.perMinute;
     float[] inFlight = load.concurrency;
     float[] requests = load.requests;
     double capacity = unit.capacity() * utilization();
+    // What the running units serve at full use, per level of the lagged window (the same
+    // arithmetic as per minute: running x capacity x (1 + EPSILON)).
+    long[] running = window.unitsPerLevel(capacity, unit.floor());
+    double[] served = new double[running.length];
+    for (int level = 0; level < running.length; level++) {
+      served[level] = running[level] * unit.capacity() * (1 + Capacity.EPSILON);
+    }
+    int[] levelAt = window.levelAt;
     int minutes = 0;
     double requestsOver = 0;
     for (int t = 0; t < inFlight.length; t++) {
-      long running = Math.max(unit.floor(), Capacity.units(lagged[t], capacity));
-      if (inFlight[t] > running * unit.capacity() * (1 + Capacity.EPSILON)) {
+      if (inFlight[t] > served[levelAt[t]]) {
         minutes++;
         requestsOver += requests[t];
       }

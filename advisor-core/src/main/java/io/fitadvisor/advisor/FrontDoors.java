@@ -66,7 +66,19 @@ final class FrontDoors {
 
   /** The monthly cost in US dollars at load factor {@code k}. */
   double monthlyCostUsd(boolean lambdaTarget, double k) {
-    return price(lambdaTarget, k).map(PricedDeployment::monthlyCostUsd).orElse(0.0);
+    Optional<Deployment> deployment = deployment(lambdaTarget, k);
+    return deployment.isPresent() ? costUsd(context, deployment.get()) : 0.0;
+  }
+
+  /**
+   * What the engine's {@code price(deployment, terms).monthlyCostUsd()} returns, without building
+   * cost lines: the engine adds the same line costs in the same order either way. Only the price
+   * checks that the lines are finite, so a cost that is not finite is priced again to fail (or
+   * not) exactly as it would.
+   */
+  static double costUsd(AdviceContext context, Deployment deployment) {
+    double usd = context.engine().monthlyCostUsd(List.of(deployment), context.terms());
+    return Double.isFinite(usd) ? usd : context.engine().price(deployment, context.terms()).monthlyCostUsd();
   }
 
   /** The front door as the engine prices it at load factor {@code k}; empty when it costs nothing. */

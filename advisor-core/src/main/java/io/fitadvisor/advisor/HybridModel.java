@@ -66,7 +66,7 @@ final class HybridModel {
   }
 
   /** The overflow of one {@code k}: requests, cold starts, and the largest overflow concurrency. */
-  private record Overflow(double requests, double coldStarts, double peakConcurrency) {}
+  record Overflow(double requests, double coldStarts, double peakConcurrency) {}
 
   /** The chosen baseline and {@code k}, priced. */
   private record Best(Baseline baseline, long tasks, Overflow overflow, LambdaDeployment deployment,
@@ -96,8 +96,13 @@ final class HybridModel {
     this.lambda = chosen.orElse(null);
     Best found = null;
     if (violations.isEmpty()) {
-      for (Baseline baseline : baselines) {
-        Best candidate = search(baseline);
+      double[] perTasks = new double[baselines.size()];
+      for (int i = 0; i < perTasks.length; i++) {
+        perTasks[i] = baselines.get(i).concurrencyPerTask();
+      }
+      double[][][] differences = differences(load, perTasks);
+      for (int i = 0; i < baselines.size(); i++) {
+        Best candidate = search(baselines.get(i), differences[i][0], differences[i][1]);
         if (candidate != null && (found == null || candidate.monthlyCostUsd() < found.monthlyCostUsd())) {
           found = candidate;
         }
@@ -129,30 +134,266 @@ final class HybridModel {
         cheapest.tasksPerUnit(), unitMonthly));
   }
 
-  /** The cheapest feasible {@code k} of one baseline family, or null when none is feasible. */
-  private Best search(Baseline baseline) {
-    double perTask = baseline.concurrencyPerTask();
-    long peakNeed = Capacity.units(load.peakConcurrency, perTask);
-    int kMax = (int) Math.min(peakNeed, 1_000_000);
-    // Overflow requests for every k in one pass: minute t overflows for k < need(t), by
-    // r - (r K / c) k; difference arrays collect the constant and the slope per k.
-    double[] constant = new double[kMax + 2];
-    double[] slope = new double[kMax + 2];
+  /** The largest {@code k} searched: the tasks the busiest minute needs (at most a million). */
+  private static int kMax(ServiceLoad load, double perTask) {
+    return (int) Math.min(Capacity.units(load.peakConcurrency, perTask), 1_000_000);
+  }
+
+  /**
+   * Per baseline, the overflow requests for every {@code k} as difference arrays {@code
+   * {constant, slope}} of length {@code kMax + 2}: minute {@code t} overflows for {@code k <
+   * need(t)} by {@code r - (r K / c) k}, so {@code constant[0]} and {@code constant[need]} collect
+   * {@code +r} and {@code -r}, {@code slope[0]} and {@code slope[need]} {@code +rK/c} and {@code
+   * -rK/c}, each in minute order, for baselines whose task serves {@code perTasks[i]} requests
+   * at once. One pass over the month serves every baseline.
+   */
+  static double[][][] differences(ServiceLoad load, double[] perTasks) {
+    int count = perTasks.length;
+    double[][][] out = new double[count][][];
+    for (int i = 0; i < count; i++) {
+      int kMax = kMax(load, perTasks[i]);
+      out[i] = new double[][] {new double[kMax + 2], new double[kMax + 2]};
+    }
+    if (!load.constant && load.levels() && load.levelRequests() != null
+        && (double) load.concurrency.length * load.levelRequests()[load.levelRequests().length - 1] < 0x1p53
+        && differencesOfWholeCounts(load, perTasks, out)) {
+      return out;
+    }
+    for (int i = 0; i < count; i++) {
+      differencesPerMinute(load, perTasks[i], kMax(load, perTasks[i]), out[i][0], out[i][1]);
+    }
+    return out;
+  }
+
+  /** The difference arrays of one baseline, minute by minute. */
+  private static void differencesPerMinute(ServiceLoad load, double perTask, int kMax, double[] constant,
+      double[] slope) {
     float[] c = load.concurrency;
     float[] r = load.requests;
     int minutes = load.constant ? 1 : c.length;
     double weight = load.constant ? c.length : 1;
+    // With levels, a minute's need comes from a table per level instead of a division.
+    int[] levelOf = !load.constant && load.levels() ? load.levelOf() : null;
+    int[] needOf = levelOf == null ? null : needPerLevel(perTask, kMax, load.levelValue());
     for (int t = 0; t < minutes; t++) {
       if (c[t] <= 0 || r[t] <= 0) {
         continue;
       }
-      int need = (int) Math.min(Capacity.units(c[t], perTask), kMax);
+      int need = needOf != null ? needOf[levelOf[t]] : (int) Math.min(Capacity.units(c[t], perTask), kMax);
       constant[0] += weight * r[t];
       constant[need] -= weight * r[t];
       double s = weight * r[t] * perTask / c[t];
       slope[0] += s;
       slope[need] -= s;
     }
+  }
+
+  private static int[] needPerLevel(double perTask, int kMax, float[] value) {
+    int[] needOf = new int[value.length];
+    for (int level = 0; level < value.length; level++) {
+      needOf[level] = (int) Math.min(Capacity.units(value[level], perTask), kMax);
+    }
+    return needOf;
+  }
+
+  /**
+   * The difference arrays when every level is one whole request count. Sums of whole counts below
+   * 2^53 are exact in any order, so the constants come from the minutes per level; the slopes,
+   * which round, are added in minute order, one pass for every baseline, from tables per level
+   * (a minute without load adds 0 to a spare last slot, which the search never reads). False,
+   * with nothing written, when some loaded minute needs no task (a tiny load): its slope is added
+   * to and taken from slot 0 in turn, which only the pass in minute order reproduces.
+   */
+  private static boolean differencesOfWholeCounts(ServiceLoad load, double[] perTasks, double[][][] out) {
+    float[] value = load.levelValue();
+    float[] requestsOf = load.levelRequests();
+    int[] minutesOf = load.levelMinutes();
+    int levels = value.length;
+    int count = perTasks.length;
+    int[][] needOf = new int[count][levels];
+    double[][] slopeOf = new double[count][levels];
+    for (int i = 0; i < count; i++) {
+      double perTask = perTasks[i];
+      int kMax = kMax(load, perTask);
+      for (int level = 0; level < levels; level++) {
+        if (minutesOf[level] == 0 || value[level] <= 0 || requestsOf[level] <= 0) {
+          needOf[i][level] = kMax + 1;
+          continue;
+        }
+        int need = (int) Math.min(Capacity.units(value[level], perTask), kMax);
+        if (need == 0) {
+          return false;
+        }
+        needOf[i][level] = need;
+        slopeOf[i][level] = 1.0 * requestsOf[level] * perTask / value[level];
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      // Exact sums: kept in registers, a slot's sum stored when the need (which grows with the
+      // level) moves on.
+      double[] constant = out[i][0];
+      int[] need = needOf[i];
+      int kMax = kMax(load, perTasks[i]);
+      double first = 0;
+      int current = kMax + 1;
+      double run = 0;
+      for (int level = 0; level < levels; level++) {
+        if (need[level] <= kMax) {
+          double requests = (double) minutesOf[level] * requestsOf[level];
+          first += requests;
+          if (need[level] != current) {
+            constant[current] = run;
+            current = need[level];
+            run = constant[current];
+          }
+          run -= requests;
+        }
+      }
+      constant[current] = run;
+      constant[0] += first;
+    }
+    int[] levelOf = load.levelOf();
+    if (count == 2) {
+      slopesOfTwo(levelOf, needOf[0], slopeOf[0], out[0][1], needOf[1], slopeOf[1], out[1][1]);
+    } else {
+      for (int i = 0; i < count; i++) {
+        if (longRuns(levelOf, needOf[i])) {
+          slopesInRuns(levelOf, needOf[i], slopeOf[i], out[i][1]);
+        } else {
+          double[] slope = out[i][1];
+          int[] need = needOf[i];
+          double[] slopeOfLevel = slopeOf[i];
+          double first = 0;
+          for (int level : levelOf) {
+            double a = slopeOfLevel[level];
+            first += a;
+            slope[need[level]] -= a;
+          }
+          slope[0] += first;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether consecutive minutes mostly need the same tasks (judged on the first days): then a
+   * slot's sum is best kept in a register while the need stays, instead of a store and a load
+   * per minute that wait on each other.
+   */
+  private static boolean longRuns(int[] levelOf, int[] needOf) {
+    int sample = Math.min(levelOf.length, 2_048);
+    int changes = 0;
+    for (int t = 1; t < sample; t++) {
+      changes += needOf[levelOf[t]] != needOf[levelOf[t - 1]] ? 1 : 0;
+    }
+    return changes * 8 <= sample;
+  }
+
+  /**
+   * {@code slope[0] += s} and {@code slope[need] -= s} over the minutes in order, the sum of the
+   * current need's slot held in a register until the need changes (the same additions, in the
+   * same order). Slot 0 gets its sum at the end: no loaded minute needs 0 tasks here.
+   */
+  private static void slopesInRuns(int[] levelOf, int[] needOf, double[] slopeOf, double[] slope) {
+    double first = 0;
+    int current = slope.length - 1; // the spare slot
+    double run = 0;
+    for (int level : levelOf) {
+      double a = slopeOf[level];
+      first += a;
+      int need = needOf[level];
+      if (need != current) {
+        slope[current] = run;
+        current = need;
+        run = slope[need];
+      }
+      run -= a;
+    }
+    slope[current] = run;
+    slope[0] += first;
+  }
+
+  /**
+   * The slopes of two baselines in one pass over the month, so their chains of additions run
+   * side by side; each keeps its current slot in a register when its needs come in long runs.
+   */
+  private static void slopesOfTwo(int[] levelOf, int[] needA, double[] slopeOfA, double[] slopeA,
+      int[] needB, double[] slopeOfB, double[] slopeB) {
+    boolean runsA = longRuns(levelOf, needA);
+    boolean runsB = longRuns(levelOf, needB);
+    if (runsB && !runsA) {
+      slopesOfTwo(levelOf, needB, slopeOfB, slopeB, needA, slopeOfA, slopeA);
+      return;
+    }
+    double firstA = 0;
+    double firstB = 0;
+    if (runsA && runsB) {
+      int currentA = slopeA.length - 1;
+      int currentB = slopeB.length - 1;
+      double runA = 0;
+      double runB = 0;
+      for (int level : levelOf) {
+        double a = slopeOfA[level];
+        firstA += a;
+        int need = needA[level];
+        if (need != currentA) {
+          slopeA[currentA] = runA;
+          currentA = need;
+          runA = slopeA[need];
+        }
+        runA -= a;
+        double b = slopeOfB[level];
+        firstB += b;
+        need = needB[level];
+        if (need != currentB) {
+          slopeB[currentB] = runB;
+          currentB = need;
+          runB = slopeB[need];
+        }
+        runB -= b;
+      }
+      slopeA[currentA] = runA;
+      slopeB[currentB] = runB;
+    } else if (runsA) {
+      int currentA = slopeA.length - 1;
+      double runA = 0;
+      for (int level : levelOf) {
+        double a = slopeOfA[level];
+        firstA += a;
+        int need = needA[level];
+        if (need != currentA) {
+          slopeA[currentA] = runA;
+          currentA = need;
+          runA = slopeA[need];
+        }
+        runA -= a;
+        double b = slopeOfB[level];
+        firstB += b;
+        slopeB[needB[level]] -= b;
+      }
+      slopeA[currentA] = runA;
+    } else {
+      for (int level : levelOf) {
+        double a = slopeOfA[level];
+        firstA += a;
+        slopeA[needA[level]] -= a;
+        double b = slopeOfB[level];
+        firstB += b;
+        slopeB[needB[level]] -= b;
+      }
+    }
+    slopeA[0] += firstA;
+    slopeB[0] += firstB;
+  }
+
+  /**
+   * The cheapest feasible {@code k} of one baseline family from its difference arrays (see {@link
+   * #differences}), or null when none is feasible.
+   */
+  private Best search(Baseline baseline, double[] constant, double[] slope) {
+    double perTask = baseline.concurrencyPerTask();
+    int kMax = kMax(load, perTask);
     double[] lowerBound = new double[kMax + 1];
     double[] overflowRequests = new double[kMax + 1];
     double a = 0;
@@ -178,7 +419,7 @@ final class HybridModel {
       if (found != null && lowerBound[k] >= found.monthlyCostUsd()) {
         break;
       }
-      Overflow overflow = overflow(k * perTask);
+      Overflow overflow = overflow(load, k * perTask, limits.lambdaKeepAliveMinutes(), lambda.slowdown());
       if (!meetsLatency(overflow)) {
         continue;
       }
@@ -208,14 +449,14 @@ final class HybridModel {
 
   /**
    * The overflow above a baseline serving {@code capacity} requests at once: one pass over the
-   * month in time order (the month repeats, so the first minutes look back into its end).
+   * month in time order (the month repeats, so the first minutes look back into its end), with
+   * a warm pool kept {@code keep} minutes and Lambda's {@code slowdown}. With levels, only the
+   * overflowing minutes are visited ({@link #overflowOfMinutes}).
    */
-  private Overflow overflow(double capacity) {
+  static Overflow overflow(ServiceLoad load, double capacity, int keep, double slowdown) {
     float[] c = load.concurrency;
     float[] r = load.requests;
     int n = c.length;
-    int keep = limits.lambdaKeepAliveMinutes();
-    double slowdown = lambda.slowdown();
     if (load.constant) {
       double excess = excess(c[0], capacity);
       if (excess <= 0) {
@@ -225,6 +466,9 @@ final class HybridModel {
       // Every minute alike: the warm pool never rises; only idle gaps start environments.
       double cold = n * Math.exp(-keep * requests) * -Math.expm1(-requests);
       return new Overflow(n * requests, cold, excess * slowdown);
+    }
+    if (keep > 0 && load.levels()) {
+      return overflowOfMinutes(load, capacity, keep, slowdown, overflowMinutes(load, capacity));
     }
     double[] ringRequests = new double[keep];
     double[] ringConcurrency = new double[keep];
@@ -266,6 +510,115 @@ final class HybridModel {
       ringRequests[head] = minuteRequests;
       ringConcurrency[head] = minuteConcurrency;
       head = head + 1 == keep ? 0 : head + 1;
+    }
+    return new Overflow(requests, cold, peak);
+  }
+
+  /**
+   * The minutes that overflow {@code capacity}, ascending. Overflowing depends on the
+   * concurrency alone and grows with it, so blocks of minutes whose highest level stays below the
+   * first overflowing level are skipped whole; the rest are checked minute by minute.
+   */
+  private static int[] overflowMinutes(ServiceLoad load, double capacity) {
+    float[] c = load.concurrency;
+    float[] value = load.levelValue();
+    int[] levelOf = load.levelOf();
+    int[] blockMax = load.blockMaxLevel();
+    int block = ServiceLoad.BLOCK_MINUTES;
+    int n = c.length;
+    // The first level that overflows (binary search: the test grows with the value).
+    int lo = 0;
+    int hi = value.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (excess(value[mid], capacity) > 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    int first = lo;
+    int[] minutes = new int[16];
+    int count = 0;
+    for (int b = 0; b < blockMax.length; b++) {
+      if (blockMax[b] < first) {
+        continue;
+      }
+      int end = Math.min(n, (b + 1) * block);
+      if (count + block > minutes.length) {
+        minutes = Arrays.copyOf(minutes, Math.max(2 * minutes.length, count + block));
+      }
+      for (int t = b * block; t < end; t++) {
+        minutes[count] = t;
+        count += levelOf[t] >= first ? 1 : 0;
+      }
+    }
+    return Arrays.copyOf(minutes, count);
+  }
+
+  /**
+   * {@link #overflow} from its overflowing minutes alone: the pass in time order touches only
+   * them. What the ring of the last {@code keep} minutes would hold is rebuilt for each from the
+   * overflowing minutes among those before it (the rest hold 0) and, in the first minutes, the
+   * month's last ones; slots are summed in the ring's order, so every addition is the same.
+   */
+  private static Overflow overflowOfMinutes(ServiceLoad load, double capacity, int keep, double slowdown,
+      int[] minutes) {
+    float[] c = load.concurrency;
+    float[] r = load.requests;
+    int n = c.length;
+    // The month's last minutes, which the first minutes look back into (ring slots 0..keep-1).
+    double[] seedRequests = new double[keep];
+    double[] seedConcurrency = new double[keep];
+    for (int j = 0; j < keep; j++) {
+      int t = n - keep + j;
+      double excess = excess(c[t], capacity);
+      seedRequests[j] = excess > 0 ? r[t] * excess / c[t] : 0;
+      seedConcurrency[j] = excess * slowdown;
+    }
+    int count = minutes.length;
+    double[] minuteRequests = new double[count];
+    double[] minuteConcurrency = new double[count];
+    double[] slotRequests = new double[keep];
+    double[] slotConcurrency = new double[keep];
+    double requests = 0;
+    double cold = 0;
+    double peak = 0;
+    for (int p = 0; p < count; p++) {
+      int t = minutes[p];
+      double excess = excess(c[t], capacity);
+      double thisRequests = r[t] * excess / c[t];
+      double thisConcurrency = excess * slowdown;
+      minuteRequests[p] = thisRequests;
+      minuteConcurrency[p] = thisConcurrency;
+      // The ring at minute t: minute v (t - keep <= v < t) sits in slot floorMod(v, keep).
+      for (int v = t - keep; v < 0; v++) {
+        slotRequests[v + keep] = seedRequests[v + keep];
+        slotConcurrency[v + keep] = seedConcurrency[v + keep];
+      }
+      for (int q = p - 1; q >= 0 && minutes[q] >= t - keep; q--) {
+        int slot = minutes[q] % keep;
+        slotRequests[slot] = minuteRequests[q];
+        slotConcurrency[slot] = minuteConcurrency[q];
+      }
+      double recent = 0;
+      double pool = 0;
+      for (int j = 0; j < keep; j++) {
+        recent += slotRequests[j];
+        pool = Math.max(pool, slotConcurrency[j]);
+        slotRequests[j] = 0;
+        slotConcurrency[j] = 0;
+      }
+      requests += thisRequests;
+      peak = Math.max(peak, thisConcurrency);
+      if (thisRequests > 0) {
+        cold += Math.exp(-recent) * -Math.expm1(-thisRequests);
+      }
+      long now = Capacity.units(thisConcurrency, 1);
+      long warm = Math.max(1, Capacity.units(pool, 1));
+      if (now > warm) {
+        cold += now - warm;
+      }
     }
     return new Overflow(requests, cold, peak);
   }

@@ -85,7 +85,8 @@ final class LmiModel {
       return;
     }
     ServiceLoad.Window reactive = load.window(-limits.lmiScaleInMinutes(), 0);
-    Throttling throttling = throttling(reactive, cheapest(reactive, 1.0).unit());
+    Choice reactiveChoice = cheapest(reactive, 1.0);
+    Throttling throttling = throttling(reactive, reactiveChoice.unit());
     if (throttling.minutes() > 0 && service.requirements().maxLatencyMs().isPresent()) {
       this.ahead = true;
       this.window = load.window(-limits.lmiScaleInMinutes(), limits.lmiDoublingMinutes());
@@ -94,6 +95,7 @@ final class LmiModel {
       this.window = reactive;
       this.throttledMinutes = throttling.minutes();
       this.throttledRequests = throttling.requests();
+      this.ownLoadChoice = reactiveChoice; // what choose(1.0) would compute again
     }
   }
 
@@ -237,8 +239,18 @@ final class LmiModel {
   /** The cheapest unit over {@code w} at load factor {@code k} (the first on a tie). */
   private Choice cheapest(ServiceLoad.Window w, double k) {
     Choice best = null;
+    int floor = limits.lmiMinInstances();
     for (Unit unit : units) {
-      double minutes = w.unitMinutes(k, unit.capacity() * limits.lmiTargetUtilization(), limits.lmiMinInstances());
+      double capacity = unit.capacity() * limits.lmiTargetUtilization();
+      // A unit that cannot beat the best even at a lower bound of its instance-minutes is
+      // skipped: the floor for every minute, or the load over the capacity less EPSILON per
+      // minute (a ceiling never falls below that), with a margin for rounding.
+      double atLeast = Math.max((double) floor * w.minutes(),
+          k * w.sum() / capacity * (1 - 1e-9) - Capacity.EPSILON * w.minutes() - 1);
+      if (best != null && atLeast / 60 * unit.hourlyUsd() >= best.monthlyCostUsd()) {
+        continue;
+      }
+      double minutes = w.unitMinutes(k, capacity, floor);
       double usd = minutes / 60 * unit.hourlyUsd();
       if (best == null || usd < best.monthlyCostUsd()) {
         best = new Choice(unit, minutes / 60, usd);
@@ -255,19 +267,34 @@ final class LmiModel {
     if (load.constant) {
       return new Throttling(0, 0);
     }
-    float[] x = w.perMinute;
     float[] c = load.concurrency;
     int n = c.length;
     int d = limits.lmiDoublingMinutes();
     double perUnit = unit.capacity() * limits.lmiTargetUtilization();
+    // Twice what the fleet serves at full use, per level of the window (the same arithmetic as
+    // per minute: 2 x fleet x capacity x (1 + EPSILON)); minute t reads the fleet of t - d.
+    long[] fleet = w.unitsPerLevel(perUnit, limits.lmiMinInstances());
+    double[] absorbed = new double[fleet.length];
+    for (int level = 0; level < fleet.length; level++) {
+      absorbed[level] = 2 * fleet[level] * unit.capacity() * (1 + Capacity.EPSILON);
+    }
+    int[] levelAt = w.levelAt;
+    float[] r = load.requests;
     int minutes = 0;
     double requests = 0;
-    for (int t = 0; t < n; t++) {
-      int before = t - d >= 0 ? t - d : t - d + n; // the month repeats
-      long fleet = Math.max(limits.lmiMinInstances(), Capacity.units(x[before], perUnit));
-      if (c[t] > 2 * fleet * unit.capacity() * (1 + Capacity.EPSILON)) {
+    // Minute t reads the fleet of minute t - d; the first d minutes look back into the month's
+    // end (the month repeats).
+    int wrap = Math.min(d, n);
+    for (int t = 0; t < wrap; t++) {
+      if (c[t] > absorbed[levelAt[t - d + n]]) {
         minutes++;
-        requests += load.requests[t];
+        requests += r[t];
+      }
+    }
+    for (int t = wrap; t < n; t++) {
+      if (c[t] > absorbed[levelAt[t - d]]) {
+        minutes++;
+        requests += r[t];
       }
     }
     return new Throttling(minutes, requests);
@@ -293,6 +320,16 @@ final class LmiModel {
 
   private double requestsUsd(double k) {
     return k * load.monthlyRequests / 1_000_000 * rates.requestsPerMillionUsd();
+  }
+
+  /** The windowed concurrency the fleet is scaled on; null when infeasible. */
+  ServiceLoad.Window window() {
+    return window;
+  }
+
+  /** The candidate units, by hourly price (empty when infeasible). */
+  List<Unit> units() {
+    return units;
   }
 
   /** The compute cost at the service's own load: instances, management fee and requests (no front door). */

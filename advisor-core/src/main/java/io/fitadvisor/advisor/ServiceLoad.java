@@ -1,10 +1,14 @@
 package io.fitadvisor.advisor;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import io.fitadvisor.workload.LoadSeries;
 import io.fitadvisor.workload.LoadSummary;
 import io.fitadvisor.workload.Service;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +20,25 @@ import java.util.Map;
  * every concurrency by {@code k}, so the models evaluate a scaled load from these arrays without
  * building a new series; this equals evaluating {@code series.scaled(k)}.
  *
+ * <p>Levels. The windows (the autoscalers' windowed maxima) are taken on small integers rather
+ * than floats: each minute's concurrency gets a level, an index that orders like the value (the
+ * distinct whole request counts when the concurrency is a function of them, else the ranks of a
+ * radix sort). A window's maximum is then the larger of two precomputed spans of {@code 2^j}
+ * minutes (vectorisable integer passes), and its distinct values and minute counts come from a
+ * histogram over the levels instead of a sort. Passes that would divide per minute (units per
+ * minute, thresholds) read a table per level. Every value equals the float computation's to
+ * the bit; a series with a negative zero or non-finite concurrency keeps the float path.
+ *
  * <p>Not thread-safe: one instance serves one evaluation.
  */
 final class ServiceLoad {
+  /** Minutes per block of {@link #blockMaxLevel()}. */
+  static final int BLOCK_MINUTES = 16;
+  private static final int INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+  /** The radix sort's digit: three passes cover a float's 32 bits. */
+  private static final int DIGIT_BITS = 11;
+  private static final int DIGITS = 1 << DIGIT_BITS;
+
   final Service service;
   final LoadSeries series;
   final LoadSummary summary;
@@ -37,8 +57,29 @@ final class ServiceLoad {
 
   private final Map<Long, Window> windows = new HashMap<>();
   private ColdStartInputs coldStartInputs;
+  // Concurrency levels, built when the first window needs them (see levels()).
+  private boolean levelsTried;
+  private int[] levelOf;
+  private float[] levelValue;
+  private float[] levelRequests;
+  /** {@code spans.get(j)[t]}: the highest level over minutes {@code [t, t + 2^j - 1]} (j = 0: levelOf). */
+  private final List<int[]> spans = new ArrayList<>();
+  private int[] countScratch;
+  private int[] levelMinutes;
+  private int[] blockMaxLevel;
+  private int[] shiftScratch;
 
   ServiceLoad(Service service, LoadSeries series) {
+    this(service, series, true);
+  }
+
+  /**
+   * With {@code leveled false}, the load never builds levels: every window, the hybrid's
+   * difference arrays and its overflow take the plain per-minute paths (as for a series that has
+   * no levels). The tests compare the two.
+   */
+  ServiceLoad(Service service, LoadSeries series, boolean leveled) {
+    this.levelsTried = !leveled;
     this.service = service;
     this.series = series;
     this.summary = LoadSummary.of(series, service.duration());
@@ -78,9 +119,334 @@ final class ServiceLoad {
    */
   Window window(int from, int to) {
     long key = ((long) from << 32) | (to & 0xffffffffL);
+    Window window = windows.get(key);
+    if (window == null) {
+      window = newWindow(from, to);
+      windows.put(key, window);
+    }
+    return window;
+  }
+
+  private Window newWindow(int from, int to) {
+    checkArgument(from <= to, "window must not be empty (from %s, to %s)", from, to);
     // A constant series is its own windowed maximum.
-    return windows.computeIfAbsent(key,
-        k -> new Window(constant ? concurrency : Windows.max(concurrency, from, to)));
+    if (constant || concurrency.length == 0) {
+      return new Window(concurrency);
+    }
+    if (!levels()) {
+      return new Window(Windows.max(concurrency, from, to));
+    }
+    return new Window(levelValue, maxLevel(from, to), countScratch());
+  }
+
+  /**
+   * The highest level over {@code [t + from, t + to]} for each minute: the larger of two spans of
+   * {@code 2^j} minutes that cover the window ({@code 2^j <= width < 2^(j+1)}), the spans built
+   * once per service by doubling, so every window costs one pass.
+   */
+  private int[] maxLevel(int from, int to) {
+    int n = levelOf.length;
+    int width = to - from + 1;
+    int[] out = new int[n];
+    if (width >= n) {
+      int top = 0;
+      for (int level : levelOf) {
+        top = Math.max(top, level);
+      }
+      Arrays.fill(out, top);
+      return out;
+    }
+    int span = Integer.highestOneBit(width);
+    Windows.maxOfShifts(span(Integer.numberOfTrailingZeros(span)), from, to - span + 1, out, shiftScratch());
+    return out;
+  }
+
+  /** {@code spans.get(j)[t]}: the highest level over minutes {@code [t, t + 2^j - 1]}. */
+  private int[] span(int j) {
+    while (spans.size() <= j) {
+      int[] previous = spans.get(spans.size() - 1);
+      int[] next = new int[previous.length];
+      Windows.maxOfShifts(previous, 0, 1 << (spans.size() - 1), next, shiftScratch());
+      spans.add(next);
+    }
+    return spans.get(j);
+  }
+
+  private int[] shiftScratch() {
+    if (shiftScratch == null) {
+      shiftScratch = new int[levelOf.length];
+    }
+    return shiftScratch;
+  }
+
+  /** Four zeroed counters per level, for the windows' histograms (they leave it zeroed). */
+  private int[] countScratch() {
+    if (countScratch == null) {
+      countScratch = new int[4 * levelValue.length];
+    }
+    return countScratch;
+  }
+
+  /**
+   * Whether the concurrency has levels: an order-preserving integer per minute ({@link #levelOf},
+   * {@code levelValue[levelOf[t]] == concurrency[t]}, {@code levelValue} non-decreasing), so that
+   * windowed maxima can be taken and counted on small integers. Built once: from whole request
+   * counts when the concurrency is a non-decreasing function of the minute's requests (then
+   * {@link #levelRequests} holds each level's requests), else by a radix sort of the float bits.
+   * False only for series with negative zeros or non-finite values, which keep the float path.
+   */
+  boolean levels() {
+    if (!levelsTried) {
+      levelsTried = true;
+      if (concurrency.length > 0 && !levelsFromRequests()) {
+        levelsBySorting();
+      }
+      if (levelOf != null) {
+        spans.add(levelOf);
+      }
+    }
+    return levelOf != null;
+  }
+
+  /** Per minute, the level of its concurrency; only after {@link #levels()} returned true. */
+  int[] levelOf() {
+    return levelOf;
+  }
+
+  /** The concurrency of each level, non-decreasing; only after {@link #levels()} returned true. */
+  float[] levelValue() {
+    return levelValue;
+  }
+
+  /**
+   * The highest level in each block of {@link #BLOCK_MINUTES} minutes (the last block may be
+   * shorter), so a pass looking for high minutes can skip whole blocks; only after {@link
+   * #levels()} returned true.
+   */
+  int[] blockMaxLevel() {
+    if (blockMaxLevel == null) {
+      // The span of 16 minutes starting at each block's first minute (the last block's reaches
+      // into the month's start: a bound all the same).
+      int[] span = span(Integer.numberOfTrailingZeros(BLOCK_MINUTES));
+      int[] max = new int[(span.length + BLOCK_MINUTES - 1) / BLOCK_MINUTES];
+      for (int b = 0; b < max.length; b++) {
+        max[b] = span[b * BLOCK_MINUTES];
+      }
+      blockMaxLevel = max;
+    }
+    return blockMaxLevel;
+  }
+
+  /** Minutes of each level (counted as the levels are built); only after {@link #levels()} returned true. */
+  int[] levelMinutes() {
+    return levelMinutes;
+  }
+
+  /**
+   * Counts the minutes of each level into {@code scratch}, four interleaved counters per level:
+   * a run of equal levels then updates four counters in turn instead of waiting on one. Read each
+   * level with {@link #takeCount}, which leaves the scratch zeroed again.
+   */
+  static void countLevels(int[] levelAt, int[] scratch) {
+    int n = levelAt.length;
+    int t = 0;
+    for (; t + 3 < n; t += 4) {
+      scratch[levelAt[t] << 2]++;
+      scratch[(levelAt[t + 1] << 2) + 1]++;
+      scratch[(levelAt[t + 2] << 2) + 2]++;
+      scratch[(levelAt[t + 3] << 2) + 3]++;
+    }
+    for (; t < n; t++) {
+      scratch[levelAt[t] << 2]++;
+    }
+  }
+
+  /** The minutes of {@code level} counted by {@link #countLevels}; zeroes its counters. */
+  static int takeCount(int[] scratch, int level) {
+    int at = level << 2;
+    int count = scratch[at] + scratch[at + 1] + scratch[at + 2] + scratch[at + 3];
+    scratch[at] = 0;
+    scratch[at + 1] = 0;
+    scratch[at + 2] = 0;
+    scratch[at + 3] = 0;
+    return count;
+  }
+
+  /** The requests of each level when every minute of a level has the same requests, else null. */
+  float[] levelRequests() {
+    return levelRequests;
+  }
+
+  /**
+   * Levels from whole request counts, one per distinct count in ascending order, found with a
+   * table indexed by the count instead of a sort; false when a count is not whole or exceeds
+   * twice the month's minutes, or the concurrency is not a non-decreasing function of the count
+   * (checked, not assumed).
+   */
+  private boolean levelsFromRequests() {
+    float[] r = requests;
+    float[] c = concurrency;
+    int n = r.length;
+    // The busiest minute bounds the counts (rounded up, then checked minute by minute).
+    double busiest = Math.ceil(series.peakRequestsPerSecond() * 60 * (1 + 1e-9)) + 1;
+    if (!(busiest <= 2.0 * n)) {
+      return false;
+    }
+    int top = (int) busiest;
+    int[] bitsOf = new int[top + 1];
+    Arrays.fill(bitsOf, -1); // no minute has the count (these bits are a NaN, refused below)
+    int[] level = new int[n];
+    boolean bad = false;
+    for (int t = 0; t < n; t++) {
+      float requests = r[t];
+      int count = (int) requests;
+      bad |= count != requests | count > top;
+      count = Math.min(count, top);
+      level[t] = count;
+      // The last minute of each count wins; every minute is checked against it below.
+      int bits = Float.floatToRawIntBits(c[t]);
+      bad |= bits == -1;
+      bitsOf[count] = bits;
+    }
+    if (bad) {
+      return false;
+    }
+    int[] indexOf = bitsOf; // reused: count -> level
+    float[] value = new float[Math.min(n, top + 1)];
+    float[] countOf = new float[value.length];
+    int levels = 0;
+    int previous = 0;
+    for (int count = 0; count <= top; count++) {
+      int bits = bitsOf[count];
+      if (bits == -1) {
+        continue;
+      }
+      // Non-negative finite floats order like their bits: a fall, a sign bit or a non-finite
+      // value leaves the levels to the sort (or the float path).
+      if (bits < previous || bits >= INFINITY_BITS) {
+        return false;
+      }
+      previous = bits;
+      value[levels] = Float.intBitsToFloat(bits);
+      countOf[levels] = count;
+      indexOf[count] = levels++;
+    }
+    // Counts to levels, checking that every minute of a count has that count's concurrency and
+    // counting each level's minutes on the way (four counters per level, see countLevels).
+    int[] valueBits = new int[levels];
+    for (int i = 0; i < levels; i++) {
+      valueBits[i] = Float.floatToRawIntBits(value[i]);
+    }
+    int[] scratch = new int[4 * levels];
+    int t = 0;
+    for (; t + 3 < n; t += 4) {
+      int l0 = indexOf[level[t]];
+      int l1 = indexOf[level[t + 1]];
+      int l2 = indexOf[level[t + 2]];
+      int l3 = indexOf[level[t + 3]];
+      level[t] = l0;
+      level[t + 1] = l1;
+      level[t + 2] = l2;
+      level[t + 3] = l3;
+      bad |= valueBits[l0] != Float.floatToRawIntBits(c[t])
+          | valueBits[l1] != Float.floatToRawIntBits(c[t + 1])
+          | valueBits[l2] != Float.floatToRawIntBits(c[t + 2])
+          | valueBits[l3] != Float.floatToRawIntBits(c[t + 3]);
+      scratch[l0 << 2]++;
+      scratch[(l1 << 2) + 1]++;
+      scratch[(l2 << 2) + 2]++;
+      scratch[(l3 << 2) + 3]++;
+    }
+    for (; t < n; t++) {
+      int l0 = indexOf[level[t]];
+      level[t] = l0;
+      bad |= valueBits[l0] != Float.floatToRawIntBits(c[t]);
+      scratch[l0 << 2]++;
+    }
+    if (bad) {
+      return false;
+    }
+    int[] minutesOf = new int[levels];
+    for (int i = 0; i < levels; i++) {
+      minutesOf[i] = takeCount(scratch, i);
+    }
+    levelOf = level;
+    levelValue = Arrays.copyOf(value, levels);
+    levelRequests = Arrays.copyOf(countOf, levels);
+    levelMinutes = minutesOf;
+    countScratch = scratch;
+    return true;
+  }
+
+  /** Levels as the ranks of the distinct concurrency values: an LSD radix sort of their bits. */
+  private void levelsBySorting() {
+    float[] c = concurrency;
+    int n = c.length;
+    int[] keys = new int[n];
+    int[] minutes = new int[n];
+    int[] count = new int[3 * DIGITS];
+    boolean bad = false;
+    for (int t = 0; t < n; t++) {
+      int bits = Float.floatToRawIntBits(c[t]);
+      // Negative zero (sign bit) and non-finite values keep the float path.
+      bad |= bits < 0 | bits >= INFINITY_BITS;
+      keys[t] = bits;
+      minutes[t] = t;
+      count[bits & (DIGITS - 1)]++;
+      count[DIGITS + ((bits >>> DIGIT_BITS) & (DIGITS - 1))]++;
+      count[2 * DIGITS + (bits >>> (2 * DIGIT_BITS))]++;
+    }
+    if (bad) {
+      return;
+    }
+    int[] otherKeys = new int[n];
+    int[] otherMinutes = new int[n];
+    for (int pass = 0; pass < 3; pass++) {
+      int base = pass * DIGITS;
+      int shift = pass * DIGIT_BITS;
+      boolean oneDigit = false;
+      int sum = 0;
+      for (int d = 0; d < DIGITS; d++) {
+        int k = count[base + d];
+        oneDigit |= k == n;
+        count[base + d] = sum;
+        sum += k;
+      }
+      if (oneDigit) {
+        continue; // every key has this digit: the pass would not move anything
+      }
+      for (int i = 0; i < n; i++) {
+        int key = keys[i];
+        int at = count[base + ((key >>> shift) & (DIGITS - 1))]++;
+        otherKeys[at] = key;
+        otherMinutes[at] = minutes[i];
+      }
+      int[] swap = keys;
+      keys = otherKeys;
+      otherKeys = swap;
+      swap = minutes;
+      minutes = otherMinutes;
+      otherMinutes = swap;
+    }
+    int[] level = new int[n];
+    float[] value = new float[n];
+    int[] first = new int[n + 1]; // the first sorted position of each level
+    int levels = 0;
+    for (int i = 0; i < n; i++) {
+      if (i == 0 || keys[i] != keys[i - 1]) {
+        first[levels] = i;
+        value[levels++] = Float.intBitsToFloat(keys[i]);
+      }
+      level[minutes[i]] = levels - 1;
+    }
+    first[levels] = n;
+    int[] minutesOf = new int[levels];
+    for (int i = 0; i < levels; i++) {
+      minutesOf[i] = first[i + 1] - first[i];
+    }
+    levelOf = level;
+    levelValue = Arrays.copyOf(value, levels);
+    levelMinutes = minutesOf;
   }
 
   /** Inputs of the cold-start model for a keep-alive window of {@code keepAliveMinutes}. */
@@ -91,18 +457,28 @@ final class ServiceLoad {
     return coldStartInputs;
   }
 
-  /** A windowed-maximum concurrency series and its distinct values with their minute counts. */
+  /**
+   * A windowed-maximum concurrency series and its distinct values with their minute counts. Each
+   * minute's value is kept as a level: {@code levels[levelAt[t]]}.
+   */
   static final class Window {
-    final float[] perMinute;
+    /** Per minute, the index of its value in {@link #levels}. */
+    final int[] levelAt;
+    /** The value of each level, non-decreasing (levels of equal value can repeat). */
+    final float[] levels;
+    /** The levels that some minute has, ascending. */
+    private final int[] presentLevels;
     /** Distinct values, ascending. */
     private final float[] values;
     /** {@code above[i]}: minutes whose value is greater than {@code values[i - 1]} ({@code above[0]} = all). */
     private final int[] above;
+    /** Minutes of each distinct value. */
+    private final int[] counts;
     private final int minutes;
     private final double sum;
 
+    /** The window of a per-minute series of windowed maxima, given as floats (the plain path). */
     Window(float[] perMinute) {
-      this.perMinute = perMinute;
       this.minutes = perMinute.length;
       // Runs of equal neighbours first: a steady load is one run and needs no sort.
       int runs = 0;
@@ -154,13 +530,99 @@ final class ServiceLoad {
         counts = Arrays.copyOf(counts, d);
       }
       this.values = distinct;
+      this.counts = counts;
       this.above = new int[distinct.length + 1];
+      this.sum = countAbove(distinct, counts, above);
+      // The distinct values are the levels; each minute finds its own (equal as a number).
+      this.levels = distinct;
+      this.presentLevels = new int[distinct.length];
+      for (int i = 0; i < distinct.length; i++) {
+        presentLevels[i] = i;
+      }
+      this.levelAt = new int[minutes];
+      if (distinct.length > 1) {
+        for (int t = 0; t < minutes; t++) {
+          levelAt[t] = firstAtLeast(distinct, perMinute[t]);
+        }
+      }
+    }
+
+    /**
+     * The window whose minute {@code t} has level {@code levelAt[t]} of {@code levels}; counted
+     * with {@code scratch} (four zeroed counters per level, left zeroed).
+     */
+    Window(float[] levels, int[] levelAt, int[] scratch) {
+      this.levels = levels;
+      this.levelAt = levelAt;
+      this.minutes = levelAt.length;
+      countLevels(levelAt, scratch);
+      int[] present = new int[levels.length];
+      float[] distinct = new float[levels.length];
+      int[] counts = new int[levels.length];
+      int p = 0;
+      int d = 0;
+      for (int level = 0; level < levels.length; level++) {
+        int count = takeCount(scratch, level);
+        if (count == 0) {
+          continue;
+        }
+        present[p++] = level;
+        float value = levels[level];
+        if (d > 0 && distinct[d - 1] == value) {
+          counts[d - 1] += count;
+        } else {
+          distinct[d] = value;
+          counts[d++] = count;
+        }
+      }
+      this.presentLevels = Arrays.copyOf(present, p);
+      this.values = Arrays.copyOf(distinct, d);
+      this.counts = Arrays.copyOf(counts, d);
+      this.above = new int[d + 1];
+      this.sum = countAbove(values, this.counts, above);
+    }
+
+    /** Fills {@code above} from the counts of the distinct values and returns the series' sum. */
+    private static double countAbove(float[] distinct, int[] counts, int[] above) {
       double total = 0;
       for (int i = distinct.length - 1; i >= 0; i--) {
         above[i] = above[i + 1] + counts[i];
         total += (double) distinct[i] * counts[i];
       }
-      this.sum = total;
+      return total;
+    }
+
+    /** The first index of ascending {@code values} whose value is at least {@code x}. */
+    private static int firstAtLeast(float[] values, float x) {
+      int lo = 0;
+      int hi = values.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (values[mid] < x) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    /** The windowed maximum at minute {@code t}. */
+    float valueAt(int t) {
+      return levels[levelAt[t]];
+    }
+
+    /**
+     * Per level, {@code max(floor, Capacity.units(value, capacity))}: the units a minute of that
+     * level needs, so per-minute passes read a table instead of dividing. Only the levels that
+     * occur are filled.
+     */
+    long[] unitsPerLevel(double capacity, long floor) {
+      long[] units = new long[levels.length];
+      for (int level : presentLevels) {
+        units[level] = Math.max(floor, Capacity.units(levels[level], capacity));
+      }
+      return units;
     }
 
     /** Minutes in the series. */
@@ -187,18 +649,42 @@ final class ServiceLoad {
       double total = 0;
       if ((peakUnits - floor) * log < distinct) {
         total = (double) floor * minutes;
+        // The thresholds grow with j (for positive k and capacity), so each search starts where
+        // the last one ended: the same indexes, in fewer steps.
+        boolean growing = k > 0 && capacity > 0;
+        int at = 0;
         for (long j = Math.max(floor, 0); j < peakUnits; j++) {
-          total += minutesAbove((j + Capacity.EPSILON) * capacity / k);
+          at = firstAbove((j + Capacity.EPSILON) * capacity / k, growing ? at : 0);
+          total += above[at];
         }
         return total;
       }
       // Multiplying by the reciprocal instead of dividing each value: Capacity.units' tolerance
       // absorbs the last-bit difference.
       double perValue = k / capacity;
+      if ((peakUnits + 1.0) * minutes < 0x1p53 && peakUnits < Integer.MAX_VALUE - 1) {
+        return wholeUnitMinutes(perValue, floor);
+      }
       for (int i = 0; i < distinct; i++) {
         double units = values[i] * perValue;
         long whole = units <= Capacity.EPSILON ? 0 : (long) Math.ceil(units - Capacity.EPSILON);
         total += (double) Math.max(floor, whole) * (above[i] - above[i + 1]);
+      }
+      return total;
+    }
+
+    /**
+     * The pass of {@link #unitMinutes} over the distinct values in whole numbers: every term and
+     * partial sum is a whole number below 2^53 and every unit count below 2^31 (the caller
+     * checks), so the double sum is exact and equals this one. Without the branch at 0 (the
+     * ceiling of a value within EPSILON above 0 is 0 anyway) and with int counts the loop is
+     * several times faster.
+     */
+    private double wholeUnitMinutes(double perValue, int floor) {
+      long total = 0;
+      for (int i = 0; i < values.length; i++) {
+        int whole = (int) Math.ceil(values[i] * perValue - Capacity.EPSILON);
+        total += (long) Math.max(floor, whole) * counts[i];
       }
       return total;
     }
@@ -208,9 +694,9 @@ final class ServiceLoad {
       return Math.max(floor, Capacity.units(k * values[values.length - 1], capacity));
     }
 
-    /** Minutes whose value is greater than {@code threshold}. */
-    private int minutesAbove(double threshold) {
-      int lo = 0;
+    /** The first index at or after {@code from} whose value is greater than {@code threshold}. */
+    private int firstAbove(double threshold, int from) {
+      int lo = from;
       int hi = values.length;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
@@ -220,7 +706,7 @@ final class ServiceLoad {
           hi = mid;
         }
       }
-      return above[lo];
+      return lo;
     }
   }
 }

@@ -60,6 +60,43 @@ final class Windows {
     return out;
   }
 
+  /**
+   * {@code out[t] = max(x[t + shift1], x[t + shift2])} for non-negative {@code x}, indices modulo
+   * the length. Both shifted series are copied out whole ({@code scratch} holds the second) and
+   * the maximum taken index by index: a loop over equal indices of two arrays, without branches,
+   * is one the compiler turns into vector instructions, which a loop over two offsets of one
+   * array is not.
+   */
+  static void maxOfShifts(int[] x, int shift1, int shift2, int[] out, int[] scratch) {
+    int n = x.length;
+    if (n == 0) {
+      return;
+    }
+    int[] first = x;
+    if (Math.floorMod(shift1, n) != 0) {
+      rotate(x, shift1, out);
+      first = out;
+    }
+    rotate(x, shift2, scratch);
+    for (int t = 0; t < n; t++) {
+      out[t] = max(first[t], scratch[t]);
+    }
+  }
+
+  /** {@code out[t] = x[t + shift]}, indices modulo the length. */
+  static void rotate(int[] x, int shift, int[] out) {
+    int n = x.length;
+    int from = Math.floorMod(shift, n);
+    System.arraycopy(x, from, out, 0, n - from);
+    System.arraycopy(x, 0, out, n - from, from);
+  }
+
+  /** The larger of two non-negative ints, without a branch (so that loops of it vectorise). */
+  static int max(int a, int b) {
+    int difference = a - b; // no overflow: both are non-negative
+    return a - (difference & (difference >> 31));
+  }
+
   /** {@code length} values of {@code x} starting at index {@code start} (any integer), wrapping around. */
   private static float[] cyclicCopy(float[] x, int start, int length) {
     int n = x.length;

@@ -38,6 +38,25 @@ class WindowsTest {
   }
 
   @Test
+  void maxOfShiftsTakesTheLargerOfTwoRotations() {
+    int[] x = {5, 1, 2, 0, 3};
+    int[] out = new int[5];
+    // out[t] = max(x[t - 2], x[t + 1]), indices modulo 5: minute 0 reads minutes 3 and 1.
+    Windows.maxOfShifts(x, -2, 1, out, new int[5]);
+    assertThat(out).containsExactly(1, 3, 5, 3, 5);
+    // A shift of a whole number of lengths reads the series itself.
+    Windows.maxOfShifts(x, 10, 0, out, new int[5]);
+    assertThat(out).containsExactly(5, 1, 2, 0, 3);
+  }
+
+  @Test
+  void rotateWrapsAround() {
+    int[] out = new int[4];
+    Windows.rotate(new int[] {1, 2, 3, 4}, -1, out);
+    assertThat(out).containsExactly(4, 1, 2, 3);
+  }
+
+  @Test
   void anEmptyWindowIsAMistake() {
     assertThatThrownBy(() -> Windows.max(new float[3], 1, 0)).isInstanceOf(IllegalArgumentException.class);
   }
