@@ -91,12 +91,11 @@ public final class RegionPrices {
    */
   Ec2InstanceType requireEc2Instance(String name) {
     Ec2InstanceType type = ec2Instances.get(name);
-    checkArgument(
-        type != null,
-        "unknown instance type '%s' in %s (known: %s)",
-        name,
-        regionCode,
-        String.join(", ", ec2Instances.keySet()));
+    // The list of known types is only built for the message: every EC2 price looks a type up.
+    if (type == null) {
+      throw new IllegalArgumentException(String.format("unknown instance type '%s' in %s (known: %s)",
+          name, regionCode, String.join(", ", ec2Instances.keySet())));
+    }
     return type;
   }
 
