@@ -88,40 +88,71 @@ final class ColdStartInputs {
     }
     double min = Double.POSITIVE_INFINITY;
     for (double recent : recentRequests) {
-      min = Math.min(min, recent);
+      min = recent < min ? recent : min; // sums of non-negative counts: no NaN, no -0.0
     }
     this.minRecentRequests = Math.max(0, min);
-    // A minute rises above the warm pool (the previous K minutes' peak concurrency) exactly when
-    // its concurrency is above each of those minutes': K comparison passes the JIT vectorises,
-    // then the pool (a maximum, exact in any order) of the rising minutes alone.
-    boolean[] up = new boolean[n];
-    Arrays.fill(up, true);
-    for (int j = 1; j <= window; j++) {
-      int wrapped = Math.min(j, n);
-      for (int t = 0; t < wrapped; t++) {
-        up[t] &= c[t] > c[Math.floorMod(t - j, n)];
+    // The minutes whose concurrency rises above the warm pool (the previous K minutes' peak), with
+    // that pool: from the service's concurrency levels when it has them, else from the floats.
+    int[] rising;
+    float[] poolBefore;
+    if (load.levels()) {
+      int[] level = load.levelOf();
+      float[] value = load.levelValue();
+      int[] poolLevel = load.window(-window, -1).levelAt;
+      // A minute above its pool has a higher level (levels order like their values); equal values
+      // can have several levels, so each such minute is then checked on the values.
+      int[] higher = new int[n + 1];
+      int candidates = 0;
+      for (int t = 0; t < n; t++) {
+        higher[candidates] = t;
+        candidates += level[t] > poolLevel[t] ? 1 : 0;
       }
-      for (int t = wrapped; t < n; t++) {
-        up[t] &= c[t] > c[t - j];
+      rising = new int[candidates + 1];
+      poolBefore = new float[candidates + 1];
+      int risingCount = 0;
+      for (int i = 0; i < candidates; i++) {
+        int t = higher[i];
+        float pool = value[poolLevel[t]];
+        rising[risingCount] = t;
+        poolBefore[risingCount] = pool;
+        risingCount += c[t] > pool ? 1 : 0;
       }
-    }
-    int risingCount = 0;
-    for (boolean u : up) {
-      risingCount += u ? 1 : 0;
-    }
-    int[] rising = new int[risingCount];
-    float[] poolBefore = new float[risingCount];
-    float largestRising = 0;
-    for (int t = 0, i = 0; i < risingCount; t++) {
-      if (up[t]) {
-        float pool = Float.NEGATIVE_INFINITY;
-        for (int j = 1; j <= window; j++) {
-          pool = Math.max(pool, c[t - j >= 0 ? t - j : Math.floorMod(t - j, n)]);
+      rising = Arrays.copyOf(rising, risingCount);
+      poolBefore = Arrays.copyOf(poolBefore, risingCount);
+    } else {
+      // Above the pool exactly when above each of the K minutes': K comparison passes, then the
+      // pool (a maximum, exact in any order) of the rising minutes alone.
+      boolean[] up = new boolean[n];
+      Arrays.fill(up, true);
+      for (int j = 1; j <= window; j++) {
+        int wrapped = Math.min(j, n);
+        for (int t = 0; t < wrapped; t++) {
+          up[t] &= c[t] > c[Math.floorMod(t - j, n)];
         }
-        rising[i] = t;
-        poolBefore[i++] = pool;
-        largestRising = Math.max(largestRising, c[t]);
+        for (int t = wrapped; t < n; t++) {
+          up[t] &= c[t] > c[t - j];
+        }
       }
+      int risingCount = 0;
+      for (boolean u : up) {
+        risingCount += u ? 1 : 0;
+      }
+      rising = new int[risingCount];
+      poolBefore = new float[risingCount];
+      for (int t = 0, i = 0; i < risingCount; t++) {
+        if (up[t]) {
+          float pool = Float.NEGATIVE_INFINITY;
+          for (int j = 1; j <= window; j++) {
+            pool = Math.max(pool, c[t - j >= 0 ? t - j : Math.floorMod(t - j, n)]);
+          }
+          rising[i] = t;
+          poolBefore[i++] = pool;
+        }
+      }
+    }
+    float largestRising = 0;
+    for (int t : rising) {
+      largestRising = Math.max(largestRising, c[t]);
     }
     // The minutes with requests, and whether every count is whole.
     int activeCount = 0;
@@ -132,12 +163,12 @@ final class ColdStartInputs {
       integers &= count == Math.rint(count);
       largest = Math.max(largest, count);
     }
-    int[] active = new int[activeCount];
-    for (int t = 0, a = 0; a < activeCount; t++) {
-      if (r[t] > 0) {
-        active[a++] = t;
-      }
+    int[] active = new int[activeCount + 1];
+    for (int t = 0, a = 0; t < n; t++) {
+      active[a] = t;
+      a += r[t] > 0 ? 1 : 0;
     }
+    active = Arrays.copyOf(active, activeCount);
     for (int a = 0; a < activeCount; a++) {
       double recent = recentRequests[active[a]];
       activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;

@@ -63,10 +63,14 @@ class FastPathProperties {
           poolAtRise.add(pool[t]);
         }
       }
-      assertThat(inputs.risingMinutes).containsExactly(rising.stream().mapToInt(Integer::intValue).toArray());
-      assertThat(inputs.poolAtRise).hasSize(poolAtRise.size());
-      for (int i = 0; i < poolAtRise.size(); i++) {
-        assertThat(inputs.poolAtRise[i]).isEqualTo(poolAtRise.get(i));
+      // From the concurrency levels and, without them, from the floats alike.
+      ColdStartInputs plain = new ServiceLoad(load.service, series, false).coldStartInputs(KEEP_ALIVE_MINUTES);
+      for (ColdStartInputs built : List.of(inputs, plain)) {
+        assertThat(built.risingMinutes).containsExactly(rising.stream().mapToInt(Integer::intValue).toArray());
+        assertThat(built.poolAtRise).hasSize(poolAtRise.size());
+        for (int i = 0; i < poolAtRise.size(); i++) {
+          assertThat(built.poolAtRise[i]).isEqualTo(poolAtRise.get(i));
+        }
       }
     }
   }
