@@ -68,11 +68,12 @@ public final class LoadSeries {
     double[] exact = new double[MINUTES_PER_MONTH];
     for (int minute = 0; minute < MINUTES_PER_MONTH; minute++) {
       float count = requestsPerMinute[minute];
-      checkArgument(
-          Float.isFinite(count) && count >= 0,
-          "requestsPerMinute[%s] must be a finite number, 0 or more (was %s)",
-          minute,
-          String.valueOf(count));
+      // Not checkArgument: its arguments (a boxed minute, the count as text) would be built for
+      // every one of the month's minutes.
+      if (!(Float.isFinite(count) && count >= 0)) {
+        throw new IllegalArgumentException(String.format(
+            "requestsPerMinute[%s] must be a finite number, 0 or more (was %s)", minute, count));
+      }
       exact[minute] = count;
     }
     return fromExact(exact, notes);
