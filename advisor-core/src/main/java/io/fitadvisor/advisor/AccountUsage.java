@@ -9,6 +9,7 @@ import io.fitadvisor.pricing.Deployment;
 import io.fitadvisor.pricing.LambdaDeployment;
 import io.fitadvisor.pricing.PricingEngine;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -31,14 +32,31 @@ final class AccountUsage {
   private static final double STAND_IN_GB_SECONDS_PER_REQUEST = 1 / 1000.0 * STAND_IN_MEMORY_MB / 1024.0;
   private static final double STAND_IN_INIT_MS = 1000;
 
+  private static final int ARCHITECTURES = Architecture.values().length;
+  private static final int API_TYPES = ApiType.values().length;
+
   private final PricingEngine engine;
   private final AccountTerms terms;
-  private final double[] requests = new double[Architecture.values().length];
-  private final double[] gbSeconds = new double[Architecture.values().length];
-  private final int[] functions = new int[Architecture.values().length];
-  private final double[] apiRequests = new double[ApiType.values().length];
-  private final int[] apis = new int[ApiType.values().length];
+  private final double[] requests = new double[ARCHITECTURES];
+  private final double[] gbSeconds = new double[ARCHITECTURES];
+  private final int[] functions = new int[ARCHITECTURES];
+  private final double[] apiRequests = new double[API_TYPES];
+  private final int[] apis = new int[API_TYPES];
   private double storageUsd;
+  /**
+   * The totals of the last price, bit for bit, and that price: a search prices many moves that
+   * leave the account as it was (a container choice for another), so it asks again of the same
+   * totals often.
+   */
+  private final double[] lastRequests = new double[ARCHITECTURES];
+  private final double[] lastGbSeconds = new double[ARCHITECTURES];
+  private final int[] lastFunctions = new int[ARCHITECTURES];
+  private final double[] lastApiRequests = new double[API_TYPES];
+  private final int[] lastApis = new int[API_TYPES];
+  private double lastStorageUsd;
+  private double lastLcu;
+  private int lastAlbUsers = -1;
+  private double lastUsd;
 
   AccountUsage(PricingEngine engine, AccountTerms terms) {
     this.engine = engine;
@@ -60,9 +78,21 @@ final class AccountUsage {
 
   /** Adds ({@code sign} 1) or takes away (-1) a function, with its storage cost in US dollars. */
   void function(LambdaDeployment l, double storage, int sign) {
-    int a = l.architecture().ordinal();
-    requests[a] += sign * l.monthlyRequests();
-    gbSeconds[a] += sign * (l.durationGbSeconds() + l.initGbSeconds());
+    function(l.architecture().ordinal(), l.monthlyRequests(), gbSeconds(l), storage, sign);
+  }
+
+  /** The GB-seconds a function bills, duration and INIT. */
+  static double gbSeconds(LambdaDeployment l) {
+    return l.durationGbSeconds() + l.initGbSeconds();
+  }
+
+  /**
+   * Adds ({@code sign} 1) or takes away (-1) a function of architecture {@code a} (ordinal) with
+   * its monthly requests, its {@link #gbSeconds} and its storage cost in US dollars.
+   */
+  void function(int a, double monthlyRequests, double functionGbSeconds, double storage, int sign) {
+    requests[a] += sign * monthlyRequests;
+    gbSeconds[a] += sign * functionGbSeconds;
     functions[a] += sign;
     storageUsd += sign * storage;
     if (functions[a] == 0) {
@@ -74,8 +104,12 @@ final class AccountUsage {
 
   /** Adds ({@code sign} 1) or takes away (-1) an API Gateway front door. */
   void api(ApiGatewayDeployment api, int sign) {
-    int t = api.type().ordinal();
-    apiRequests[t] += sign * api.monthlyRequests();
+    api(api.type().ordinal(), api.monthlyRequests(), sign);
+  }
+
+  /** Adds ({@code sign} 1) or takes away (-1) an API of type {@code t} (ordinal) with its metered requests. */
+  void api(int t, double monthlyRequests, int sign) {
+    apiRequests[t] += sign * monthlyRequests;
     apis[t] += sign;
     if (apis[t] == 0) {
       apiRequests[t] = 0;
@@ -87,6 +121,45 @@ final class AccountUsage {
    * together, plus, when {@code albUsers > 0}, one load balancer with {@code lcu} LCUs.
    */
   double monthlyCostUsd(double lcu, int albUsers) {
+    if (!unchangedSinceLastPrice(lcu, albUsers)) {
+      lastUsd = price(lcu, albUsers);
+      System.arraycopy(requests, 0, lastRequests, 0, ARCHITECTURES);
+      System.arraycopy(gbSeconds, 0, lastGbSeconds, 0, ARCHITECTURES);
+      System.arraycopy(functions, 0, lastFunctions, 0, ARCHITECTURES);
+      System.arraycopy(apiRequests, 0, lastApiRequests, 0, API_TYPES);
+      System.arraycopy(apis, 0, lastApis, 0, API_TYPES);
+      lastStorageUsd = storageUsd;
+      lastLcu = lcu;
+      lastAlbUsers = albUsers;
+    }
+    return lastUsd;
+  }
+
+  /** Whether the totals, {@code lcu} and {@code albUsers} are, to the bit, those of the last price. */
+  private boolean unchangedSinceLastPrice(double lcu, int albUsers) {
+    if (albUsers != lastAlbUsers || !same(lcu, lastLcu) || !same(storageUsd, lastStorageUsd)
+        || !Arrays.equals(functions, lastFunctions) || !Arrays.equals(apis, lastApis)) {
+      return false;
+    }
+    for (int a = 0; a < ARCHITECTURES; a++) {
+      if (!same(requests[a], lastRequests[a]) || !same(gbSeconds[a], lastGbSeconds[a])) {
+        return false;
+      }
+    }
+    for (int t = 0; t < API_TYPES; t++) {
+      if (!same(apiRequests[t], lastApiRequests[t])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean same(double a, double b) {
+    return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b);
+  }
+
+  /** The price of the totals: the engine's, of the stand-ins that carry them. */
+  private double price(double lcu, int albUsers) {
     List<Deployment> standIns = new ArrayList<>(5);
     for (Architecture architecture : Architecture.values()) {
       int a = architecture.ordinal();

@@ -6,13 +6,9 @@ import io.fitadvisor.pricing.ApiGatewayDeployment;
 import io.fitadvisor.pricing.ApiType;
 import io.fitadvisor.pricing.Architecture;
 import io.fitadvisor.pricing.BillingMonth;
-import io.fitadvisor.pricing.CostLine;
 import io.fitadvisor.pricing.Deployment;
-import io.fitadvisor.pricing.Ec2Deployment;
 import io.fitadvisor.pricing.Ec2InstanceType;
 import io.fitadvisor.pricing.LambdaDeployment;
-import io.fitadvisor.pricing.PriceReport;
-import io.fitadvisor.pricing.PricedDeployment;
 import io.fitadvisor.pricing.PricingEngine;
 import io.fitadvisor.pricing.RegionPrices;
 import io.fitadvisor.pricing.TieredPrice;
@@ -22,13 +18,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * Chooses one target per service for a whole application, minimising the monthly cost plus the
@@ -44,8 +41,13 @@ import java.util.function.Predicate;
  * Beyond, a heuristic: the cheapest of the per-service, single-target and all-shared-cluster plans,
  * improved by moving one service at a time while that lowers the cost; its distance from the best
  * plan is bounded by the same lower bound. Both are deterministic; docs/PLAN.md has the proofs.
+ * {@link PlanReport} turns the chosen plan into the reported {@link Plan}.
  *
- * <p>Not thread-safe: one planner makes one plan.
+ * <p>Independent work (the services' choices, the three searches of {@link #plan}, the start plans
+ * and the descents from them) runs in parallel on the common fork-join pool. Each piece has its own
+ * state and results are combined in a fixed order, so the plan is the same, to the bit, as a
+ * sequential run ({@code PlanParallelProperties}). One planner makes one plan; its methods are not
+ * meant to be called from several threads.
  */
 final class Planner {
   static final int EXACT_LIMIT = 12;
@@ -59,17 +61,28 @@ final class Planner {
    */
   static final int LARGE = 100;
   private static final int LARGE_PASSES = 8;
-  private static final String ALB_NAME = "shared load balancer";
+  /** Fewer services than this are prepared on the calling thread (parallel work would cost more). */
+  private static final int PARALLEL_SLOTS = 32;
+  /** From this many services on, searches and the plans within one run in parallel. */
+  private static final int PARALLEL_PLANS = 8;
+  static final String ALB_NAME = "shared load balancer";
+  private static final Architecture[] ARCHITECTURES = Architecture.values();
+  private static final Target[] TARGETS = Target.values();
 
-  private final AdviceContext context;
-  private final PricingEngine engine;
-  private final AccountTerms terms;
-  private final Preferences preferences;
-  private final List<Slot> slots = new ArrayList<>();
-  private final List<String> unplaced = new ArrayList<>();
+  final AdviceContext context;
+  final PricingEngine engine;
+  final AccountTerms terms;
+  final Preferences preferences;
+  final List<Slot> slots;
+  final List<String> unplaced = new ArrayList<>();
+  private final boolean parallel;
   private final boolean everyServiceOnLambda;
   private final boolean everyServiceOnContainers;
   private final Map<Architecture, List<Ec2InstanceType>> clusterTypes = new EnumMap<>(Architecture.class);
+  /** Per architecture, an empty cluster that prices a member alone (read only, so shared). */
+  private final EcsCluster[] pricers = new EcsCluster[ARCHITECTURES.length];
+  /** Per target, its operating effort in US dollars a month. */
+  private final double[] opsUsd = new double[TARGETS.length];
   private final int minutes;
   // Lower-bound rates: the least any unit of Lambda or API Gateway usage can add.
   private final double leastRequestUsd;
@@ -90,6 +103,22 @@ final class Planner {
     final double[] alone;
     /** Per choice, the ephemeral storage its function bills (linear, so its own). */
     final double[] storage;
+    /**
+     * Per choice, what the running totals read, side by side ({@link #FIELDS} a choice: a search
+     * reads them millions of times): own cost, LCUs (NaN when not behind the shared load
+     * balancer), the function's architecture ordinal (-1: none), requests and GB-seconds, the API
+     * type ordinal (-1: none) and requests, the target ordinal.
+     */
+    final double[] sums;
+    static final int OWN = 0;
+    static final int LCU = 1;
+    static final int FUNCTION = 2;
+    static final int FUNCTION_REQUESTS = 3;
+    static final int FUNCTION_GB_SECONDS = 4;
+    static final int API = 5;
+    static final int API_REQUESTS = 6;
+    static final int TARGET = 7;
+    static final int FIELDS = 8;
 
     Slot(String service, ServiceAdvice advice, List<PlanChoice> choices) {
       this.service = service;
@@ -99,12 +128,36 @@ final class Planner {
       this.increment = new double[choices.size()];
       this.incrementWithoutFreeTier = new double[choices.size()];
       this.alone = new double[choices.size()];
-      this.storage = new double[choices.size()];
+      int n = choices.size();
+      this.storage = new double[n];
+      this.sums = new double[n * FIELDS];
+      for (int c = 0; c < n; c++) {
+        PlanChoice choice = choices.get(c);
+        LambdaDeployment lambda = choice.lambda();
+        ApiGatewayDeployment api = choice.api();
+        int at = c * FIELDS;
+        sums[at + OWN] = choice.ownUsd();
+        sums[at + LCU] = choice.albLcu();
+        sums[at + FUNCTION] = lambda == null ? -1 : lambda.architecture().ordinal();
+        sums[at + FUNCTION_REQUESTS] = lambda == null ? 0 : lambda.monthlyRequests();
+        sums[at + FUNCTION_GB_SECONDS] = lambda == null ? 0 : AccountUsage.gbSeconds(lambda);
+        sums[at + API] = api == null ? -1 : api.type().ordinal();
+        sums[at + API_REQUESTS] = api == null ? 0 : api.monthlyRequests();
+        sums[at + TARGET] = choice.target().ordinal();
+      }
     }
   }
 
-  /** A finished search: the choice per slot, how it was found, and what it examined. */
-  record Result(int[] pick, double objective, String method, long examined, double gapBoundUsd) {}
+  /**
+   * A finished search: the choice per slot, how it was found, and what it examined; {@code priced},
+   * when not null, is a state of exactly this plan, built from scratch and never changed since
+   * (only priced), so it can stand in for a new one.
+   */
+  record Result(int[] pick, double objective, String method, long examined, double gapBoundUsd, State priced) {
+    Result(int[] pick, double objective, String method, long examined, double gapBoundUsd) {
+      this(pick, objective, method, examined, gapBoundUsd, null);
+    }
+  }
 
   Planner(List<ServiceEvaluation> evaluations, AdviceContext context) {
     this(evaluations, context, true);
@@ -115,10 +168,19 @@ final class Planner {
    * against all single-target plans, some of whose choices a plan never needs).
    */
   Planner(List<ServiceEvaluation> evaluations, AdviceContext context, boolean pruneDominated) {
+    this(evaluations, context, pruneDominated, true);
+  }
+
+  /** A planner; {@code parallel} false does every piece of work on the calling thread (for tests). */
+  Planner(List<ServiceEvaluation> evaluations, AdviceContext context, boolean pruneDominated, boolean parallel) {
     this.context = context;
     this.engine = context.engine();
     this.terms = context.terms();
     this.preferences = context.preferences();
+    this.parallel = parallel;
+    for (Target target : TARGETS) {
+      opsUsd[target.ordinal()] = preferences.opsCostPerMonthUsd(target);
+    }
     RegionPrices prices = context.prices();
     int anyMinutes = io.fitadvisor.workload.LoadSeries.MINUTES_PER_MONTH;
     boolean allLambda = true;
@@ -140,12 +202,13 @@ final class Planner {
     this.minutes = anyMinutes;
     this.everyServiceOnLambda = allLambda;
     this.everyServiceOnContainers = allContainers;
-    for (Architecture architecture : Architecture.values()) {
+    for (Architecture architecture : ARCHITECTURES) {
       clusterTypes.put(architecture, EcsCluster.candidateTypes(architecture, allTasks));
+      pricers[architecture.ordinal()] = newCluster(architecture);
     }
     double leastRequest = Double.POSITIVE_INFINITY;
     double leastGbSecond = Double.POSITIVE_INFINITY;
-    for (Architecture architecture : Architecture.values()) {
+    for (Architecture architecture : ARCHITECTURES) {
       leastRequest = Math.min(leastRequest, prices.lambda(architecture).requestsPerMillionUsd() / 1_000_000);
       TieredPrice tiers = prices.lambda(architecture).durationPerGbSecond();
       leastGbSecond = Math.min(leastGbSecond, tiers.unitPriceUsd(tiers.tierCount() - 1));
@@ -157,32 +220,57 @@ final class Planner {
       TieredPrice tiers = prices.apiGateway(type);
       leastApiMillionUsd.put(type, tiers.unitPriceUsd(tiers.tierCount() - 1));
     }
-    for (int i = 0; i < evaluations.size(); i++) {
-      ServiceAdvice advice = evaluations.get(i).advice();
+    // Each service's choices are prepared on their own (its tasks on every instance type, its
+    // bounds, its price alone): in parallel for many services, in service order in the list.
+    List<Slot> prepared = inOrder(evaluations.size(), evaluations.size() >= PARALLEL_SLOTS, i -> {
       List<PlanChoice> choices = kept.get(i);
-      if (choices.isEmpty()) {
-        unplaced.add(advice.name());
-        continue;
-      }
-      Slot slot = new Slot(advice.name(), advice, choices);
-      for (int c = 0; c < choices.size(); c++) {
-        PlanChoice choice = choices.get(c);
-        if (choice.onCluster()) {
-          slot.members[c] = new EcsCluster.Member(advice.name(), choice.clusterTasks(),
-              clusterTypes.get(choice.clusterArchitecture()));
-        }
-      }
-      slots.add(slot);
-    }
-    for (Slot slot : slots) {
-      for (int c = 0; c < slot.choices.size(); c++) {
-        LambdaDeployment lambda = slot.choices.get(c).lambda();
-        slot.storage[c] = lambda == null ? 0 : AccountUsage.storageUsd(engine, lambda);
-        slot.increment[c] = increment(slot, c, terms.lambdaFreeTier());
-        slot.incrementWithoutFreeTier[c] = increment(slot, c, false);
-        slot.alone[c] = aloneUsd(slot, c) + ops(slot.choices.get(c).target());
+      return choices.isEmpty() ? null : slot(evaluations.get(i).advice(), choices);
+    });
+    List<Slot> placed = new ArrayList<>();
+    for (int i = 0; i < prepared.size(); i++) {
+      if (prepared.get(i) == null) {
+        unplaced.add(evaluations.get(i).advice().name());
+      } else {
+        placed.add(prepared.get(i));
       }
     }
+    this.slots = List.copyOf(placed);
+  }
+
+  private Slot slot(ServiceAdvice advice, List<PlanChoice> choices) {
+    Slot slot = new Slot(advice.name(), advice, choices);
+    for (int c = 0; c < choices.size(); c++) {
+      PlanChoice choice = choices.get(c);
+      if (choice.onCluster()) {
+        slot.members[c] = new EcsCluster.Member(advice.name(), choice.clusterTasks(),
+            clusterTypes.get(choice.clusterArchitecture()));
+      }
+    }
+    for (int c = 0; c < choices.size(); c++) {
+      LambdaDeployment lambda = choices.get(c).lambda();
+      slot.storage[c] = lambda == null ? 0 : AccountUsage.storageUsd(engine, lambda);
+      slot.increment[c] = increment(slot, c, terms.lambdaFreeTier());
+      slot.incrementWithoutFreeTier[c] = increment(slot, c, false);
+      slot.alone[c] = aloneUsd(slot, c) + ops(choices.get(c).target());
+    }
+    return slot;
+  }
+
+  /**
+   * {@code work} of 0 to {@code count - 1}, its results in that order: on the common fork-join
+   * pool when {@code inParallel} (and the planner may), otherwise one after the other.
+   */
+  <T> List<T> inOrder(int count, boolean inParallel, IntFunction<T> work) {
+    @SuppressWarnings("unchecked")
+    T[] results = (T[]) new Object[count];
+    if (parallel && inParallel && count > 1) {
+      IntStream.range(0, count).parallel().forEach(i -> results[i] = work.apply(i));
+    } else {
+      for (int i = 0; i < count; i++) {
+        results[i] = work.apply(i);
+      }
+    }
+    return Arrays.asList(results);
   }
 
   /**
@@ -220,8 +308,8 @@ final class Planner {
     return sameAlb && sameApi;
   }
 
-  private double ops(Target target) {
-    return preferences.opsCostPerMonthUsd(target);
+  double ops(Target target) {
+    return opsUsd[target.ordinal()];
   }
 
   // ---- lower bounds --------------------------------------------------------------------------
@@ -271,9 +359,7 @@ final class Planner {
     if (!choice.onCluster()) {
       return choice.aloneUsd();
     }
-    EcsCluster cluster = newCluster(choice.clusterArchitecture());
-    cluster.add(slot.members[c]);
-    double usd = cluster.monthlyCostUsd();
+    double usd = aloneClusterUsd(slot.members[c], choice.clusterArchitecture());
     List<Deployment> doors = new ArrayList<>();
     if (choice.api() != null) {
       doors.add(choice.api());
@@ -282,6 +368,11 @@ final class Planner {
       doors.add(AlbDeployment.of(ALB_NAME, choice.albLcu()));
     }
     return usd + engine.monthlyCostUsd(doors, terms);
+  }
+
+  /** What {@code member} would pay for a cluster of {@code architecture} of its own, US dollars a month. */
+  double aloneClusterUsd(EcsCluster.Member member, Architecture architecture) {
+    return pricers[architecture.ordinal()].aloneMonthlyCostUsd(member);
   }
 
   private EcsCluster newCluster(Architecture architecture) {
@@ -298,29 +389,38 @@ final class Planner {
    * The running sums of a plan's choices that do not depend on cluster packing: what each choice
    * pays alone, the account's functions and API Gateway requests, the shared ALB's LCUs and users,
    * and how many services use each target (for the operating effort, counted once per target).
+   *
+   * <p>The sums are of doubles, so a choice taken out and put back can leave them a rounding
+   * apart: every search keeps its own state and changes it in a fixed order, which is what makes
+   * a plan the same to the bit from run to run.
    */
   private final class Totals {
     private double own;
     private double lcu;
     private int albUsers;
     private final AccountUsage account = new AccountUsage(engine, terms);
-    private final int[] targetUsers = new int[Target.values().length];
+    private final int[] targetUsers = new int[TARGETS.length];
 
     /** Adds ({@code sign} 1) or takes away (-1) choice {@code c} of {@code slot}. */
     void apply(Slot slot, int c, int sign) {
-      PlanChoice choice = slot.choices.get(c);
-      own += sign * choice.ownUsd();
-      if (choice.usesAlb()) {
-        lcu += sign * choice.albLcu();
+      double[] sums = slot.sums;
+      int at = c * Slot.FIELDS;
+      own += sign * sums[at + Slot.OWN];
+      double lcuOfChoice = sums[at + Slot.LCU];
+      if (!Double.isNaN(lcuOfChoice)) {
+        lcu += sign * lcuOfChoice;
         albUsers += sign;
       }
-      if (choice.lambda() != null) {
-        account.function(choice.lambda(), slot.storage[c], sign);
+      int function = (int) sums[at + Slot.FUNCTION];
+      if (function >= 0) {
+        account.function(function, sums[at + Slot.FUNCTION_REQUESTS], sums[at + Slot.FUNCTION_GB_SECONDS],
+            slot.storage[c], sign);
       }
-      if (choice.api() != null) {
-        account.api(choice.api(), sign);
+      int api = (int) sums[at + Slot.API];
+      if (api >= 0) {
+        account.api(api, sums[at + Slot.API_REQUESTS], sign);
       }
-      targetUsers[choice.target().ordinal()] += sign;
+      targetUsers[(int) sums[at + Slot.TARGET]] += sign;
     }
 
     /** The monthly cost of everything but the clusters. */
@@ -331,9 +431,9 @@ final class Planner {
     /** The operating effort of every target in use, once per target. */
     double opsUsd() {
       double usd = 0;
-      for (Target target : Target.values()) {
-        if (targetUsers[target.ordinal()] > 0) {
-          usd += ops(target);
+      for (int t = 0; t < TARGETS.length; t++) {
+        if (targetUsers[t] > 0) {
+          usd += opsUsd[t];
         }
       }
       return usd;
@@ -344,7 +444,8 @@ final class Planner {
   final class State {
     final int[] pick;
     private final Totals totals = new Totals();
-    private final EnumMap<Architecture, EcsCluster> clusters = new EnumMap<>(Architecture.class);
+    /** Per architecture (by ordinal), its shared cluster. */
+    private final EcsCluster[] clusters = new EcsCluster[ARCHITECTURES.length];
 
     State() {
       this(false);
@@ -354,8 +455,8 @@ final class Planner {
     State(boolean fluid) {
       pick = new int[slots.size()];
       Arrays.fill(pick, -1);
-      for (Architecture architecture : Architecture.values()) {
-        clusters.put(architecture, newCluster(architecture, fluid));
+      for (Architecture architecture : ARCHITECTURES) {
+        clusters[architecture.ordinal()] = newCluster(architecture, fluid);
       }
     }
 
@@ -368,6 +469,10 @@ final class Planner {
       for (int s = 0; s < choices.length; s++) {
         set(s, choices[s]);
       }
+    }
+
+    EcsCluster cluster(Architecture architecture) {
+      return clusters[architecture.ordinal()];
     }
 
     void set(int s, int c) {
@@ -390,7 +495,7 @@ final class Planner {
       PlanChoice choice = slot.choices.get(c);
       totals.apply(slot, c, sign);
       if (clustersToo && choice.onCluster()) {
-        EcsCluster cluster = clusters.get(choice.clusterArchitecture());
+        EcsCluster cluster = cluster(choice.clusterArchitecture());
         if (sign > 0) {
           cluster.add(slot.members[c]);
         } else {
@@ -401,7 +506,7 @@ final class Planner {
 
     double cost() {
       double usd = totals.sharedAndOwnUsd();
-      for (EcsCluster cluster : clusters.values()) {
+      for (EcsCluster cluster : clusters) {
         usd += cluster.monthlyCostUsd();
       }
       return usd;
@@ -447,29 +552,27 @@ final class Planner {
       }
       PlanChoice from = old >= 0 ? slot.choices.get(old) : null;
       PlanChoice to = c >= 0 ? slot.choices.get(c) : null;
-      EcsCluster.Member[] leave = new EcsCluster.Member[clusters.size()];
-      EcsCluster.Member[] join = new EcsCluster.Member[clusters.size()];
-      double[] bound = new double[clusters.size()];
-      int i = 0;
-      for (EcsCluster cluster : clusters.values()) {
-        leave[i] = from != null && from.onCluster() && from.clusterArchitecture() == cluster.architecture
-            ? slot.members[old] : null;
-        join[i] = to != null && to.onCluster() && to.clusterArchitecture() == cluster.architecture
-            ? slot.members[c] : null;
-        bound[i] = leave[i] == null && join[i] == null ? cluster.monthlyCostUsd()
-            : cluster.lowerBoundUsdWith(join[i], leave[i]);
+      // At most one member leaves and one joins, each on its architecture's cluster.
+      Architecture leaving = from != null && from.onCluster() ? from.clusterArchitecture() : null;
+      Architecture joining = to != null && to.onCluster() ? to.clusterArchitecture() : null;
+      double[] bound = new double[clusters.length];
+      for (int i = 0; i < clusters.length; i++) {
+        EcsCluster cluster = clusters[i];
+        EcsCluster.Member leave = leaving == cluster.architecture ? slot.members[old] : null;
+        EcsCluster.Member join = joining == cluster.architecture ? slot.members[c] : null;
+        bound[i] = leave == null && join == null ? cluster.monthlyCostUsd() : cluster.lowerBoundUsdWith(join, leave);
         usd += bound[i];
-        i++;
       }
-      i = 0;
-      for (EcsCluster cluster : clusters.values()) {
+      for (int i = 0; i < clusters.length; i++) {
         if (usd >= below) {
           return usd;
         }
-        if (leave[i] != null || join[i] != null) {
-          usd += cluster.monthlyCostUsdWith(join[i], leave[i]) - bound[i];
+        EcsCluster cluster = clusters[i];
+        EcsCluster.Member leave = leaving == cluster.architecture ? slot.members[old] : null;
+        EcsCluster.Member join = joining == cluster.architecture ? slot.members[c] : null;
+        if (leave != null || join != null) {
+          usd += cluster.monthlyCostUsdWith(join, leave) - bound[i];
         }
-        i++;
       }
       return usd;
     }
@@ -555,7 +658,7 @@ final class Planner {
     }
     seeds.add(perService);
     // Every service on one target (its first choice there: the own cluster for ecs-ec2).
-    for (Target target : Target.values()) {
+    for (Target target : TARGETS) {
       int[] seed = new int[n];
       boolean complete = true;
       for (int s = 0; s < n && complete; s++) {
@@ -584,16 +687,20 @@ final class Planner {
     // Many services: compare plans with the clusters counted fractionally (no minute-by-minute
     // packing in the loop), then price the answer, and the start plans, exactly.
     boolean fluid = n > LARGE;
-    long[] examined = {0};
-    List<Result> starts = new ArrayList<>();
-    for (int[] seed : seeds) {
-      examined[0]++;
-      starts.add(new Result(seed, new State(seed, fluid).objective(), "heuristic", 0, 0));
-    }
+    long[] examined = {seeds.size()};
+    // The start plans are priced each on its own state, and the three cheapest descended each on
+    // its own: independent work, combined below in a fixed order.
+    boolean wide = n >= PARALLEL_PLANS;
+    List<Result> starts = new ArrayList<>(inOrder(seeds.size(), wide,
+        i -> new Result(seeds.get(i), new State(seeds.get(i), fluid).objective(), "heuristic", 0, 0)));
     starts.sort((a, b) -> compare(a.objective(), a.pick(), b.objective(), b.pick()));
+    int descents = Math.min(3, starts.size());
+    long[][] counts = new long[descents][1];
+    List<Result> descended = inOrder(descents, wide, i -> descend(starts.get(i).pick(), options, counts[i], fluid));
     Result best = null;
-    for (int i = 0; i < Math.min(3, starts.size()); i++) {
-      Result done = descend(starts.get(i).pick(), options, examined, fluid);
+    for (int i = 0; i < descents; i++) {
+      examined[0] += counts[i][0];
+      Result done = descended.get(i);
       if (best == null || compare(done.objective(), done.pick(), best.objective(), best.pick()) < 0) {
         best = done;
       }
@@ -605,8 +712,9 @@ final class Planner {
     // services that gain most once the cluster is full (their cost now against their share of a
     // well-packed cluster) first; each from the services on containers only, then from all.
     // Large applications take the gain-order chains only (each costs one evaluation a service).
+    // Each chain starts from the best plan so far, so they run one after the other.
     int variants = n > LARGE ? 2 : 4;
-    for (Architecture architecture : Architecture.values()) {
+    for (Architecture architecture : ARCHITECTURES) {
       for (int variant = 4 - variants; variant < 4; variant++) {
         boolean onlyContainers = variant % 2 == 0;
         boolean greedy = variant < 2;
@@ -617,18 +725,49 @@ final class Planner {
       }
     }
     if (fluid) {
-      // The exact price decides, among the answer and the start plans (which include every
-      // single-target plan), so the plan is never dearer than any of them.
-      best = new Result(best.pick(), new State(best.pick()).objective(), "heuristic", 0, 0);
-      for (int[] seed : seeds) {
-        Result exact = new Result(seed, new State(seed).objective(), "heuristic", 0, 0);
-        if (compare(exact.objective(), exact.pick(), best.objective(), best.pick()) < 0) {
-          best = exact;
-        }
-      }
+      best = cheapestExactly(best.pick(), seeds, starts, wide);
     }
     double gap = Math.max(0, best.objective() - rootBound(options));
-    return new Result(best.pick(), best.objective(), "heuristic", examined[0], gap);
+    return new Result(best.pick(), best.objective(), "heuristic", examined[0], gap, best.priced());
+  }
+
+  /**
+   * For a search with fractional clusters: the cheapest, priced exactly, of its answer and the
+   * start plans (which include every single-target plan), so the plan is never dearer than any of
+   * them; each priced on a state of its own, kept in the result for the report. A start plan's
+   * fractional price ({@code starts}) is a lower bound of its exact one: one dearer than the
+   * answer even so, by far more than the comparison's tolerance, cannot win and is not priced.
+   * The others are priced in parallel, and compared in the order of {@code seeds}.
+   */
+  private Result cheapestExactly(int[] answerPick, List<int[]> seeds, List<Result> starts, boolean wide) {
+    State answerState = new State(answerPick);
+    Result best = new Result(answerPick, answerState.objective(), "heuristic", 0, 0, answerState);
+    double hopeless = best.objective() + 1e-6 * Math.max(1, Math.abs(best.objective()));
+    Map<int[], Double> fractional = new IdentityHashMap<>();
+    for (Result start : starts) {
+      fractional.put(start.pick(), start.objective());
+    }
+    List<int[]> contenders = new ArrayList<>();
+    for (int[] seed : seeds) {
+      double lower = fractional.get(seed);
+      if (lower - tolerance(lower) <= hopeless) {
+        contenders.add(seed);
+      }
+    }
+    Map<int[], Result> exact = new IdentityHashMap<>();
+    for (Result priced : inOrder(contenders.size(), wide, i -> {
+      State state = new State(contenders.get(i));
+      return new Result(contenders.get(i), state.objective(), "heuristic", 0, 0, state);
+    })) {
+      exact.put(priced.pick(), priced);
+    }
+    for (int[] seed : seeds) {
+      Result contender = exact.get(seed);
+      if (contender != null && compare(contender.objective(), contender.pick(), best.objective(), best.pick()) < 0) {
+        best = contender;
+      }
+    }
+    return best;
   }
 
   /** One chain of moves to {@code architecture}'s cluster (see {@link #heuristic}), descended from its best plan. */
@@ -796,7 +935,7 @@ final class Planner {
         }
         remainingBound[i] = remainingBound[i + 1] + least;
       }
-      for (Architecture architecture : Architecture.values()) {
+      for (Architecture architecture : ARCHITECTURES) {
         clusters.put(architecture, new ClusterBound(clusterTypes.get(architecture)));
         clusterCosts.put(architecture, new HashMap<>());
       }
@@ -809,7 +948,7 @@ final class Planner {
       if (aborted) {
         Result heuristic = heuristic(options);
         return new Result(heuristic.pick(), heuristic.objective(), "heuristic", nodes + heuristic.examined(),
-            heuristic.gapBoundUsd());
+            heuristic.gapBoundUsd(), heuristic.priced());
       }
       return new Result(bestPick, bestObjective, "exact", nodes, 0);
     }
@@ -875,7 +1014,7 @@ final class Planner {
     /** Each architecture's cluster priced exactly, remembered by its members. */
     private double exactClusters() {
       double usd = 0;
-      for (Architecture architecture : Architecture.values()) {
+      for (Architecture architecture : ARCHITECTURES) {
         ClusterBound bound = clusters.get(architecture);
         if (bound.mask == 0) {
           continue;
@@ -941,20 +1080,34 @@ final class Planner {
 
   // ---- the plan ------------------------------------------------------------------------------
 
-  /** The application plan, with the all-Lambda and all-containers comparisons. */
+  /**
+   * The application plan, with the all-Lambda and all-containers comparisons: three searches of
+   * their own, run in parallel.
+   */
   Plan plan() {
-    Result result = search(choice -> true).orElseThrow();
-    OptionalDouble allLambda = OptionalDouble.empty();
-    if (everyServiceOnLambda && unplaced.isEmpty()) {
-      allLambda = search(choice -> choice.target() == Target.LAMBDA)
-          .map(r -> OptionalDouble.of(new State(r.pick()).cost())).orElse(OptionalDouble.empty());
-    }
-    OptionalDouble allContainers = OptionalDouble.empty();
-    if (everyServiceOnContainers && unplaced.isEmpty()) {
-      allContainers = search(PlanChoice::isContainer)
-          .map(r -> OptionalDouble.of(new State(r.pick()).cost())).orElse(OptionalDouble.empty());
-    }
-    return new PlanBuilder(result, allLambda, allContainers).build();
+    boolean lambdaToo = everyServiceOnLambda && unplaced.isEmpty();
+    boolean containersToo = everyServiceOnContainers && unplaced.isEmpty();
+    List<Predicate<PlanChoice>> searches = List.of(choice -> true, choice -> choice.target() == Target.LAMBDA,
+        PlanChoice::isContainer);
+    List<Optional<Result>> found = inOrder(3, slots.size() >= PARALLEL_PLANS, i -> {
+      if ((i == 1 && !lambdaToo) || (i == 2 && !containersToo)) {
+        return Optional.<Result>empty();
+      }
+      Optional<Result> result = search(searches.get(i));
+      // The comparisons report a cost: price it now, on the searching thread.
+      return i == 0 ? result : result.map(r -> new Result(r.pick(), priced(r).cost(), r.method(), r.examined(),
+          r.gapBoundUsd(), null));
+    });
+    Result result = found.get(0).orElseThrow();
+    OptionalDouble allLambda = found.get(1).map(r -> OptionalDouble.of(r.objective())).orElse(OptionalDouble.empty());
+    OptionalDouble allContainers = found.get(2).map(r -> OptionalDouble.of(r.objective()))
+        .orElse(OptionalDouble.empty());
+    return new PlanReport(this, result, priced(result), allLambda, allContainers).build();
+  }
+
+  /** A state of the result's plan built from scratch: the search's own when it kept one. */
+  private State priced(Result result) {
+    return result.priced() != null ? result.priced() : new State(result.pick());
   }
 
   /** How many services the plan places (for tests). */
@@ -1009,374 +1162,5 @@ final class Planner {
       }
     }
     return OptionalDouble.of(new State(pick).objective());
-  }
-
-  /** Turns a search result into the reported plan: per-service costs, shared costs and reasons. */
-  private final class PlanBuilder {
-    private final Result result;
-    private final OptionalDouble allLambda;
-    private final OptionalDouble allContainers;
-    private final State state;
-
-    PlanBuilder(Result result, OptionalDouble allLambda, OptionalDouble allContainers) {
-      this.result = result;
-      this.allLambda = allLambda;
-      this.allContainers = allContainers;
-      this.state = new State(result.pick());
-    }
-
-    Plan build() {
-      int n = slots.size();
-      double[] share = new double[n];
-      List<List<String>> sharedBy = new ArrayList<>();
-      for (int s = 0; s < n; s++) {
-        share[s] = choice(s).ownUsd();
-        sharedBy.add(new ArrayList<>());
-      }
-      List<SharedCost> shared = new ArrayList<>();
-      accountUsage(share, sharedBy, shared);
-      loadBalancer(share, sharedBy, shared);
-      clusters(share, sharedBy, shared);
-      double cost = state.cost();
-      double ops = state.opsUsd();
-      List<Assignment> assignments = new ArrayList<>(n);
-      for (int s = 0; s < n; s++) {
-        assignments.add(assignment(s, share[s], sharedBy.get(s), shared));
-      }
-      OptionalDouble vsLambda = allLambda.isPresent() ? OptionalDouble.of(allLambda.getAsDouble() - cost)
-          : OptionalDouble.empty();
-      OptionalDouble vsContainers = allContainers.isPresent()
-          ? OptionalDouble.of(allContainers.getAsDouble() - cost) : OptionalDouble.empty();
-      PlanSearch search = new PlanSearch(result.method(), result.examined(), result.gapBoundUsd());
-      return new Plan(Math.max(0, cost), assignments, allLambda, allContainers, ops, vsLambda, vsContainers, shared,
-          search, reasons(cost, ops, shared, search));
-    }
-
-    private PlanChoice choice(int s) {
-      return slots.get(s).choices.get(result.pick()[s]);
-    }
-
-    /** The functions and API Gateway front doors priced as one account; each slot gets its engine share. */
-    private void accountUsage(double[] share, List<List<String>> sharedBy, List<SharedCost> shared) {
-      List<Deployment> deployments = new ArrayList<>();
-      Map<String, Integer> owner = new HashMap<>();
-      for (int s = 0; s < slots.size(); s++) {
-        PlanChoice choice = choice(s);
-        if (choice.lambda() != null) {
-          LambdaDeployment l = choice.lambda();
-          String name = "#" + s + " lambda";
-          deployments.add(new LambdaDeployment(name, l.architecture(), l.memoryMb(), l.monthlyRequests(),
-              l.durationMs(), l.ephemeralStorageMb(), l.provisionedConcurrency(), l.provisionedHoursPerMonth(),
-              l.coldStartsPerMonth(), l.initDurationMs()));
-          owner.put(name, s);
-        }
-        if (choice.api() != null) {
-          String name = "#" + s + " api";
-          deployments.add(new ApiGatewayDeployment(name, choice.api().type(), choice.api().monthlyRequests()));
-          owner.put(name, s);
-        }
-      }
-      if (deployments.isEmpty()) {
-        return;
-      }
-      PriceReport report = engine.price(deployments, terms);
-      List<String> functions = new ArrayList<>();
-      double functionsUsd = 0;
-      double functionsAlone = 0;
-      List<CostLine> functionLines = new ArrayList<>();
-      Map<ApiType, List<String>> apiUsers = new EnumMap<>(ApiType.class);
-      Map<ApiType, double[]> apiUsd = new EnumMap<>(ApiType.class);
-      Map<ApiType, List<CostLine>> apiLines = new EnumMap<>(ApiType.class);
-      for (int i = 0; i < deployments.size(); i++) {
-        Deployment d = deployments.get(i);
-        PricedDeployment priced = report.deployments().get(i);
-        int s = owner.get(d.name());
-        share[s] += priced.monthlyCostUsd();
-        double alone = engine.price(d, terms).monthlyCostUsd();
-        if (d instanceof LambdaDeployment) {
-          functions.add(slots.get(s).service);
-          functionsUsd += priced.monthlyCostUsd();
-          functionsAlone += alone;
-          functionLines.addAll(priced.lines());
-        } else {
-          ApiType type = ((ApiGatewayDeployment) d).type();
-          apiUsers.computeIfAbsent(type, t -> new ArrayList<>()).add(slots.get(s).service);
-          double[] usd = apiUsd.computeIfAbsent(type, t -> new double[2]);
-          usd[0] += priced.monthlyCostUsd();
-          usd[1] += alone;
-          apiLines.computeIfAbsent(type, t -> new ArrayList<>()).addAll(priced.lines());
-        }
-      }
-      if (functions.size() >= 2) {
-        String name = "Lambda usage of the account";
-        shared.add(new SharedCost("lambda-account", name, functions, functionsUsd, functionsAlone,
-            merge(functionLines)));
-        markShared(functions, name, sharedBy);
-      }
-      for (Map.Entry<ApiType, List<String>> entry : apiUsers.entrySet()) {
-        if (entry.getValue().size() >= 2) {
-          String name = "API Gateway requests (" + (entry.getKey() == ApiType.HTTP ? "HTTP API" : "REST API") + ")";
-          double[] usd = apiUsd.get(entry.getKey());
-          shared.add(new SharedCost("api-gateway", name, entry.getValue(), usd[0], usd[1],
-              merge(apiLines.get(entry.getKey()))));
-          markShared(entry.getValue(), name, sharedBy);
-        }
-      }
-    }
-
-    /** One load balancer: the hourly fee split evenly between its users, the LCUs by each one's own. */
-    private void loadBalancer(double[] share, List<List<String>> sharedBy, List<SharedCost> shared) {
-      List<Integer> users = new ArrayList<>();
-      double lcu = 0;
-      for (int s = 0; s < slots.size(); s++) {
-        if (choice(s).usesAlb()) {
-          users.add(s);
-          lcu += choice(s).albLcu();
-        }
-      }
-      if (users.isEmpty()) {
-        return;
-      }
-      PricedDeployment alb = engine.price(AlbDeployment.of(ALB_NAME, lcu), terms);
-      double hoursUsd = alb.line("Load balancer hours").monthlyCostUsd();
-      double lcuUsd = alb.line("LCU-hours").monthlyCostUsd();
-      double alone = 0;
-      List<String> names = new ArrayList<>();
-      for (int s : users) {
-        double own = lcu > 0 ? choice(s).albLcu() / lcu : 1.0 / users.size();
-        share[s] += hoursUsd / users.size() + lcuUsd * own;
-        alone += engine.price(AlbDeployment.of(ALB_NAME, choice(s).albLcu()), terms).monthlyCostUsd();
-        names.add(slots.get(s).service);
-      }
-      if (users.size() >= 2) {
-        String name = "Application Load Balancer";
-        shared.add(new SharedCost("alb", name, names, alb.monthlyCostUsd(), alone, alb.lines()));
-        markShared(names, name, sharedBy);
-      }
-    }
-
-    /** Each architecture's cluster: its cost shared in proportion to the instance share of each service's tasks. */
-    private void clusters(double[] share, List<List<String>> sharedBy, List<SharedCost> shared) {
-      for (Architecture architecture : Architecture.values()) {
-        EcsCluster cluster = state.clusters.get(architecture);
-        if (cluster.isEmpty()) {
-          continue;
-        }
-        int k = cluster.bestType();
-        Ec2InstanceType type = cluster.types.get(k);
-        double usd = cluster.monthlyCostUsd();
-        double weights = 0;
-        for (EcsCluster.Member member : cluster.members()) {
-          weights += cluster.shareMinutes(member, k);
-        }
-        List<String> names = new ArrayList<>();
-        double alone = 0;
-        for (int s = 0; s < slots.size(); s++) {
-          PlanChoice choice = choice(s);
-          if (choice.onCluster() && choice.clusterArchitecture() == architecture) {
-            EcsCluster.Member member = slots.get(s).members[result.pick()[s]];
-            share[s] += weights > 0 ? usd * cluster.shareMinutes(member, k) / weights : usd / cluster.members().size();
-            names.add(slots.get(s).service);
-            EcsCluster single = newCluster(architecture);
-            single.add(member);
-            alone += single.monthlyCostUsd();
-          }
-        }
-        if (names.size() >= 2) {
-          String name = "ECS cluster (" + architecture.id() + ", " + type.name() + ")";
-          double average = cluster.instanceMinutes(k) / 60.0 / BillingMonth.HOURS_PER_MONTH;
-          PricedDeployment lines = engine.price(new Ec2Deployment(name, type.name(), average,
-              BillingMonth.HOURS_PER_MONTH, false), terms);
-          shared.add(new SharedCost("ecs-cluster", name, names, usd, alone, lines.lines()));
-          markShared(names, name, sharedBy);
-        }
-      }
-    }
-
-    private void markShared(List<String> services, String name, List<List<String>> sharedBy) {
-      for (int s = 0; s < slots.size(); s++) {
-        if (services.contains(slots.get(s).service)) {
-          sharedBy.get(s).add(name);
-        }
-      }
-    }
-
-    private Assignment assignment(int s, double usd, List<String> sharedNames, List<SharedCost> shared) {
-      Slot slot = slots.get(s);
-      int c = result.pick()[s];
-      PlanChoice choice = slot.choices.get(c);
-      String placement = choice.placement();
-      if (choice.onCluster()) {
-        EcsCluster cluster = state.clusters.get(choice.clusterArchitecture());
-        placement = "shared " + choice.clusterArchitecture().id() + " cluster ("
-            + cluster.types.get(cluster.bestType()).name() + ")";
-      }
-      Optional<String> architecture = choice.onCluster() ? Optional.of(choice.clusterArchitecture().id())
-          : choice.option().architecture();
-      List<String> reasons = new ArrayList<>();
-      String label = choice.target().id() + architecture.map(a -> " (" + a + ")").orElse("");
-      double alone = slot.alone[c] - ops(choice.target());
-      if (Math.abs(usd - alone) >= 0.005) {
-        reasons.add(label + " costs " + Words.usd(usd) + " a month in the plan, " + Words.usd(alone)
-            + " priced alone.");
-      } else {
-        reasons.add(label + " costs " + Words.usd(usd) + " a month in the plan.");
-      }
-      for (SharedCost cost : shared) {
-        if (sharedNames.contains(cost.name())) {
-          List<String> others = new ArrayList<>(cost.services());
-          others.remove(slot.service);
-          reasons.add(sharedReason(cost.name(), others));
-        }
-      }
-      Optional<String> versus = versusRecommendation(s, new java.util.HashSet<>(sharedNames));
-      versus.ifPresent(reasons::add);
-      if (versus.isEmpty()) {
-        nextBest(s).ifPresent(reasons::add);
-      }
-      List<String> kept = reasons.subList(0, Math.min(4, reasons.size()));
-      if (kept.size() < 2) {
-        kept = new ArrayList<>(kept);
-        kept.add("No other target can host it.");
-      }
-      return new Assignment(slot.service, choice.target(), architecture, placement, usd, alone, sharedNames, kept);
-    }
-
-    private String sharedReason(String name, List<String> others) {
-      String with = others.isEmpty() ? "" : " with " + String.join(", ", others);
-      String list = String.join(", ", others);
-      if (name.startsWith("Lambda usage")) {
-        return "Its Lambda usage is priced with the account's other functions (" + list + ")"
-            + (terms.lambdaFreeTier() ? ": one free tier and one set of duration tiers for all of them."
-                : ": one set of duration tiers for all of them.");
-      }
-      if (name.startsWith("API Gateway")) {
-        return "Its API Gateway requests count toward the account's request tiers, with " + list + ".";
-      }
-      if (name.startsWith("Application Load Balancer")) {
-        return "It shares one Application Load Balancer" + with + ": the hourly fee is paid once.";
-      }
-      return "Its tasks are packed" + with + " on one " + name + ".";
-    }
-
-    /** How much the plan would cost more with this service on the best choice of another target. */
-    private Optional<String> nextBest(int s) {
-      Slot slot = slots.get(s);
-      Target chosen = slot.choices.get(result.pick()[s]).target();
-      double current = state.objective();
-      double least = Double.POSITIVE_INFINITY;
-      Target next = null;
-      for (int c = 0; c < slot.choices.size(); c++) {
-        Target target = slot.choices.get(c).target();
-        if (target == chosen) {
-          continue;
-        }
-        double objective = state.objectiveIf(s, c, least);
-        if (objective < least) {
-          least = objective;
-          next = target;
-        }
-      }
-      if (next == null) {
-        return Optional.empty();
-      }
-      double delta = least - current;
-      if (Math.abs(delta) < 0.005) {
-        return Optional.of("The next-best target, " + next.id() + ", would cost the same within a cent; "
-            + chosen.id() + " comes first in the order of targets.");
-      }
-      return Optional.of(delta > 0
-          ? "The next-best target, " + next.id() + ", would add " + Words.usd(delta) + " a month."
-          : "Moving it to " + next.id() + " would save " + Words.usd(-delta) + " a month (within the heuristic's "
-              + "stated bound).");
-    }
-
-    /** Why the plan places a service elsewhere than its own recommendation, with what that would add. */
-    private Optional<String> versusRecommendation(int s, Set<String> sharedNames) {
-      Slot slot = slots.get(s);
-      Optional<Recommendation> recommended = slot.advice.recommendation();
-      Target chosen = slot.choices.get(result.pick()[s]).target();
-      if (recommended.isEmpty() || recommended.get().target() == chosen) {
-        return Optional.empty();
-      }
-      Target own = recommended.get().target();
-      double current = state.objective();
-      double least = Double.POSITIVE_INFINITY;
-      for (int c = 0; c < slot.choices.size(); c++) {
-        if (slot.choices.get(c).target() == own) {
-          least = Math.min(least, state.objectiveIf(s, c));
-        }
-      }
-      String why = sharedNames.isEmpty()
-          ? "the recommendation prefers a more managed target within the "
-              + Words.percent(preferences.tieTolerance()) + " tie tolerance, the plan takes the cheapest"
-          : "what it shares makes " + chosen.id() + " the cheaper choice";
-      if (least == Double.POSITIVE_INFINITY) {
-        return Optional.of("Alone it would be recommended " + own.id() + "; " + why + ".");
-      }
-      return Optional.of("Alone it would be recommended " + own.id() + ", which would add "
-          + Words.usd(Math.max(0, least - current)) + " a month here: " + why + ".");
-    }
-
-    private List<String> reasons(double cost, double ops, List<SharedCost> shared, PlanSearch search) {
-      List<String> reasons = new ArrayList<>();
-      StringBuilder first = new StringBuilder("The plan costs " + Words.usd(cost) + " a month");
-      List<String> against = new ArrayList<>();
-      if (allLambda.isPresent()) {
-        against.add(saving(allLambda.getAsDouble(), cost) + " all on Lambda (" + Words.usd(allLambda.getAsDouble()) + ")");
-      }
-      if (allContainers.isPresent()) {
-        against.add(saving(allContainers.getAsDouble(), cost) + " all on containers ("
-            + Words.usd(allContainers.getAsDouble()) + ")");
-      }
-      if (!against.isEmpty()) {
-        first.append(": ").append(String.join(" and ", against));
-      }
-      reasons.add(first.append('.').toString());
-      if (!shared.isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        for (SharedCost s : shared) {
-          double saved = s.savingsUsd();
-          parts.add(s.name() + " for " + String.join(", ", s.services()) + " ("
-              + (saved >= 0 ? "saves " + Words.usd(saved) : "costs " + Words.usd(-saved) + " more than each alone")
-              + ")");
-        }
-        reasons.add("Counted once: " + String.join("; ", parts) + ".");
-      }
-      if (ops > 0) {
-        reasons.add("Operating effort of " + Words.usd(ops) + " a month is counted once per target the plan uses.");
-      }
-      if (!unplaced.isEmpty()) {
-        reasons.add("Left out, as no target can host them: " + String.join(", ", unplaced) + ".");
-      }
-      if ("exact".equals(search.method())) {
-        reasons.add("Exact search over " + Words.counted(slots.size(), 0, "service") + ": no plan is cheaper.");
-      } else {
-        reasons.add("Heuristic search over " + Words.counted(slots.size(), 0, "service") + ": the best plan is at most "
-            + Words.usd(search.gapBoundUsd()) + " a month cheaper.");
-      }
-      return reasons.subList(0, Math.min(5, reasons.size()));
-    }
-
-    private String saving(double other, double cost) {
-      double saved = other - cost;
-      if (Math.abs(saved) < 0.005) {
-        return "the same as";
-      }
-      String percent = other > 0 ? " (" + Words.percent(Math.abs(saved) / other) + ")" : "";
-      return saved > 0 ? Words.usd(saved) + percent + " less than" : Words.usd(-saved) + percent + " more than";
-    }
-  }
-
-  /** Cost lines of several deployments summed by line name (same unit price), in first-seen order. */
-  private static List<CostLine> merge(List<CostLine> lines) {
-    Map<String, CostLine> merged = new LinkedHashMap<>();
-    for (CostLine line : lines) {
-      String key = line.name() + "\u0000" + line.unitPriceUsd();
-      CostLine before = merged.get(key);
-      merged.put(key, before == null ? line : new CostLine(line.name(), line.unit(),
-          before.quantity() + line.quantity(), line.unitPriceUsd(), before.monthlyCostUsd() + line.monthlyCostUsd()));
-    }
-    return List.copyOf(merged.values());
   }
 }
