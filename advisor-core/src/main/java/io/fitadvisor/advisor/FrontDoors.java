@@ -121,12 +121,31 @@ final class FrontDoors {
     double sum = 0;
     // A steady load: every minute is the first.
     int minutes = load.constant ? 1 : requests.length;
+    if (!load.constant && load.levels() && load.levelRequests() != null) {
+      // Every minute of a concurrency level has the same requests: each level's LCUs are worked
+      // out once, then added in minute order, so the sum is the per-minute one to the bit.
+      float[] levelRequests = load.levelRequests();
+      float[] levelValue = load.levelValue();
+      double[] lcuOfLevel = new double[levelValue.length];
+      for (int level = 0; level < lcuOfLevel.length; level++) {
+        lcuOfLevel[level] = lcu(levelRequests[level], levelValue[level], kbPerRequest, gbPerHourPerLcu);
+      }
+      for (int level : load.levelOf()) {
+        sum += lcuOfLevel[level];
+      }
+      return sum / minutes;
+    }
     for (int t = 0; t < minutes; t++) {
-      double newConnections = requests[t] / 60.0 / NEW_CONNECTIONS_PER_LCU;
-      double active = inFlight[t] / ACTIVE_CONNECTIONS_PER_LCU;
-      double gbPerHour = requests[t] * 60.0 * kbPerRequest / (1024.0 * 1024.0) / gbPerHourPerLcu;
-      sum += Math.max(newConnections, Math.max(active, gbPerHour));
+      sum += lcu(requests[t], inFlight[t], kbPerRequest, gbPerHourPerLcu);
     }
     return sum / minutes;
+  }
+
+  /** The LCUs of one minute with {@code requests} new connections and {@code inFlight} active ones. */
+  private static double lcu(float requests, float inFlight, double kbPerRequest, double gbPerHourPerLcu) {
+    double newConnections = requests / 60.0 / NEW_CONNECTIONS_PER_LCU;
+    double active = inFlight / ACTIVE_CONNECTIONS_PER_LCU;
+    double gbPerHour = requests * 60.0 * kbPerRequest / (1024.0 * 1024.0) / gbPerHourPerLcu;
+    return Math.max(newConnections, Math.max(active, gbPerHour));
   }
 }

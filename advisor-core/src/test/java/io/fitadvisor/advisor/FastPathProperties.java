@@ -75,6 +75,20 @@ class FastPathProperties {
     }
   }
 
+  @Property(tries = 40)
+  void loadBalancerCapacityUnitsFromLevelsEqualThePerMinuteSum(@ForAll @IntRange(min = 0, max = 6) int kind,
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 2000) int meanMs,
+      @ForAll @IntRange(min = 0, max = 300) int kilobytes) {
+    LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
+    Service service = Fixtures.python("svc").memoryMb(512).meanDurationMs(meanMs).requestKb(kilobytes)
+        .responseKb(kilobytes).load(LoadShape.recorded(series)).build();
+    FrontDoors leveled = new FrontDoors(new ServiceLoad(service, series), Fixtures.ON_DEMAND);
+    FrontDoors plain = new FrontDoors(new ServiceLoad(service, series, false), Fixtures.ON_DEMAND);
+    for (boolean lambdaTarget : new boolean[] {true, false}) {
+      assertThat(leveled.averageLcu(lambdaTarget)).isEqualTo(plain.averageLcu(lambdaTarget));
+    }
+  }
+
   @Property(tries = 30)
   void theRadixSortSortsLikeTheLibrary(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n) {
     SplittableRandom random = new SplittableRandom(seed);
