@@ -430,14 +430,22 @@ final class LambdaModel {
     final int[] memoryMb;
     final double[] billedMs;
     final double[] initMs;
+    /** GB-seconds a request and a cold start add, for the quick screening of {@code nearCheapest}. */
+    final double[] gbSecondsPerRequest;
+    final double[] gbSecondsPerColdStart;
 
     Memories(Variant variant, int[] memoryMb) {
+      int n = memoryMb.length;
       this.memoryMb = memoryMb;
-      this.billedMs = new double[memoryMb.length];
-      this.initMs = new double[memoryMb.length];
-      for (int i = 0; i < memoryMb.length; i++) {
+      this.billedMs = new double[n];
+      this.initMs = new double[n];
+      this.gbSecondsPerRequest = new double[n];
+      this.gbSecondsPerColdStart = new double[n];
+      for (int i = 0; i < n; i++) {
         billedMs[i] = billedMs(meanMs * slowdown(memoryMb[i]));
         initMs[i] = Math.ceil(variant.curve().at(memoryMb[i]).p50Ms());
+        gbSecondsPerRequest[i] = memoryMb[i] / 1024.0 * billedMs[i] / 1000.0;
+        gbSecondsPerColdStart[i] = memoryMb[i] / 1024.0 * initMs[i] / 1000.0;
       }
     }
   }
@@ -555,8 +563,10 @@ final class LambdaModel {
      * price of the GB-seconds alone (no extra ephemeral storage, a discount below 100 %, every
      * tier priced), it grows strictly with the GB-seconds above the free tier, so a candidate whose
      * GB-seconds exceed the least by more than one part in a billion (far above the rounding of
-     * the tiers' sum, whose prices differ by a few times at most) costs strictly more than the
-     * cheapest and cannot win or tie. The others are priced; with {@code all}, every one is.
+     * the tiers' sum, whose prices differ by a few times at most, and of the screening's own
+     * GB-seconds, {@code requests x per request + cold starts x per cold start}, a few parts in
+     * 10^16 off the estimate's) costs strictly more than the cheapest and cannot win or tie. The
+     * others are priced; with {@code all}, every one is.
      */
     int[] nearCheapest(Memories memories, boolean all) {
       int n = memories.memoryMb.length;
@@ -570,9 +580,11 @@ final class LambdaModel {
       }
       double[] gb = new double[n];
       double least = Double.POSITIVE_INFINITY;
+      double[] perRequest = memories.gbSecondsPerRequest;
+      double[] perColdStart = memories.gbSecondsPerColdStart;
       for (int i = 0; i < n; i++) {
-        gb[i] = gbSeconds(memories.memoryMb[i], memories.billedMs[i], memories.initMs[i]);
-        least = Math.min(least, gb[i]);
+        gb[i] = requests * perRequest[i] + coldStarts * perColdStart[i];
+        least = gb[i] < least ? gb[i] : least; // no NaN: finite, non-negative terms
       }
       double free = context.terms().lambdaFreeTier() ? PricingEngine.LAMBDA_FREE_GB_SECONDS : 0;
       double threshold = Math.max(least, free) * (1 + 1e-9);
