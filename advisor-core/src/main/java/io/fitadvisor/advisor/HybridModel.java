@@ -43,6 +43,9 @@ import java.util.OptionalDouble;
  * backlog above the baseline goes to Lambda (not priced). The option says which, as a warning.
  */
 final class HybridModel {
+  /** {@code Math.exp(-x)} is 0 for every x above this (the smallest double is about e^-744.4). */
+  private static final double EXP_UNDERFLOW = 746;
+
   private final ServiceLoad load;
   private final Service service;
   private final AdviceContext context;
@@ -577,6 +580,14 @@ final class HybridModel {
       seedConcurrency[j] = excess * slowdown;
     }
     int count = minutes.length;
+    // 1 - exp(-requests) per concurrency level, filled as met (NaN until then), when every minute
+    // of a level has the same requests.
+    int[] levelOf = load.levelRequests() != null ? load.levelOf() : null;
+    double[] firstByLevel = null;
+    if (levelOf != null) {
+      firstByLevel = new double[load.levelValue().length];
+      Arrays.fill(firstByLevel, Double.NaN);
+    }
     double[] minuteRequests = new double[count];
     double[] minuteConcurrency = new double[count];
     double[] slotRequests = new double[keep];
@@ -611,8 +622,21 @@ final class HybridModel {
       }
       requests += thisRequests;
       peak = Math.max(peak, thisConcurrency);
-      if (thisRequests > 0) {
-        cold += Math.exp(-recent) * -Math.expm1(-thisRequests);
+      // exp(-recent) is 0 beyond 746 (below the smallest double), and adding 0 x anything
+      // changes no bit of the non-negative sum: the exponentials are skipped there.
+      if (thisRequests > 0 && recent < EXP_UNDERFLOW) {
+        double first;
+        if (firstByLevel != null) {
+          // Every minute of a level has the same requests and concurrency: its factor once.
+          first = firstByLevel[levelOf[t]];
+          if (!(first >= 0)) {
+            first = -Math.expm1(-thisRequests);
+            firstByLevel[levelOf[t]] = first;
+          }
+        } else {
+          first = -Math.expm1(-thisRequests);
+        }
+        cold += Math.exp(-recent) * first;
       }
       long now = Capacity.units(thisConcurrency, 1);
       long warm = Math.max(1, Capacity.units(pool, 1));
