@@ -26,7 +26,9 @@ final class ColdStartInputs {
   private final boolean integerCounts;
   private final int largestCount;
   /** The minutes with requests, ascending: the only ones that start or keep anything warm. */
-  private final int[] activeMinutes;
+  private final int activeCount;
+  /** The active minutes, built when the idle sum first walks them. */
+  private int[] activeMinutes;
   // Scratch for one load factor at a time: exp(-k r(t)) per minute, valid where stayEpoch[t] ==
   // epoch, and the table of exp(-k j) for whole counts j, valid up to tableFilled.
   private double factorK;
@@ -47,9 +49,9 @@ final class ColdStartInputs {
   /**
    * Active minutes by the binary exponent of their recent requests (bucket 0: below 1, bucket
    * {@code b}: from 2^(b-1), the last also holding all above): how many minutes can be quiet
-   * enough to matter at a load factor.
+   * enough to matter at a load factor. Built with {@link #activeMinutes} when first needed.
    */
-  private final int[] activeByRecentExponent = new int[66];
+  private int[] activeByRecentExponent;
 
   ColdStartInputs(ServiceLoad load, int keepAliveMinutes) {
     this.load = load;
@@ -63,7 +65,9 @@ final class ColdStartInputs {
       largestRisingConcurrency = 0;
       integerCounts = false;
       largestCount = 0;
+      activeCount = 0;
       activeMinutes = new int[0];
+      activeByRecentExponent = new int[66];
       return;
     }
     float[] r = load.requests;
@@ -154,28 +158,19 @@ final class ColdStartInputs {
     for (int t : rising) {
       largestRising = Math.max(largestRising, c[t]);
     }
-    // The minutes with requests, and whether every count is whole.
-    int activeCount = 0;
+    // The minutes with requests, and whether every count is whole (a float from 2^23 on always
+    // is; below, whole exactly when an int holds it).
+    int active = 0;
     boolean integers = true;
     float largest = 0;
     for (float count : r) {
-      activeCount += count > 0 ? 1 : 0;
-      integers &= count == Math.rint(count);
+      active += count > 0 ? 1 : 0;
+      integers &= count >= 0x1p23f || (float) (int) count == count;
       largest = Math.max(largest, count);
     }
-    int[] active = new int[activeCount + 1];
-    for (int t = 0, a = 0; t < n; t++) {
-      active[a] = t;
-      a += r[t] > 0 ? 1 : 0;
-    }
-    active = Arrays.copyOf(active, activeCount);
-    for (int a = 0; a < activeCount; a++) {
-      double recent = recentRequests[active[a]];
-      activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;
-    }
+    activeCount = active;
     risingMinutes = rising;
     poolAtRise = poolBefore;
-    activeMinutes = active;
     this.largestRisingConcurrency = largestRising;
     this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
     this.largestCount = (int) largest;
@@ -281,7 +276,7 @@ final class ColdStartInputs {
    * and at most {@code k} times the month's requests (with a relative allowance for rounding).
    */
   double idleUpperBound(double k) {
-    int active = load.constant ? (load.requests[0] > 0 ? load.requests.length : 0) : activeMinutes.length;
+    int active = load.constant ? (load.requests[0] > 0 ? load.requests.length : 0) : activeCount;
     return Math.min(active, k * load.monthlyRequests) * (1 + 1e-9);
   }
 
@@ -328,7 +323,8 @@ final class ColdStartInputs {
     }
     // Minutes after a busy window start nothing cold; skipping them saves most of the work.
     double busy = NEGLIGIBLE_EXPONENT / k;
-    if (2 * activeMinutes.length >= n && 2 * (window + 1) * (long) quietMinutesAtMost(busy) >= n) {
+    buildActiveMinutes();
+    if (2 * activeCount >= n && 2 * (window + 1) * (long) quietMinutesAtMost(busy) >= n) {
       return denseIdle(k, busy);
     }
     startFactors(k);
@@ -343,6 +339,25 @@ final class ColdStartInputs {
       }
     }
     return cold;
+  }
+
+  /** Builds the active minutes and their histogram by recent requests, once. */
+  private void buildActiveMinutes() {
+    if (activeMinutes != null) {
+      return;
+    }
+    float[] r = load.requests;
+    int[] active = new int[activeCount + 1];
+    for (int t = 0, a = 0; t < r.length; t++) {
+      active[a] = t;
+      a += r[t] > 0 ? 1 : 0;
+    }
+    activeMinutes = Arrays.copyOf(active, activeCount);
+    activeByRecentExponent = new int[66];
+    for (int t : activeMinutes) {
+      double recent = recentRequests[t];
+      activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;
+    }
   }
 
   /**
