@@ -584,9 +584,15 @@ final class HybridModel {
     // of a level has the same requests.
     int[] levelOf = load.levelRequests() != null ? load.levelOf() : null;
     double[] firstByLevel = null;
+    double[] requestsByLevel = null;
+    double[] concurrencyByLevel = null;
     if (levelOf != null) {
-      firstByLevel = new double[load.levelValue().length];
+      int levels = load.levelValue().length;
+      firstByLevel = new double[levels];
+      requestsByLevel = new double[levels];
+      concurrencyByLevel = new double[levels];
       Arrays.fill(firstByLevel, Double.NaN);
+      Arrays.fill(requestsByLevel, Double.NaN);
     }
     double[] minuteRequests = new double[count];
     double[] minuteConcurrency = new double[count];
@@ -597,9 +603,24 @@ final class HybridModel {
     double peak = 0;
     for (int p = 0; p < count; p++) {
       int t = minutes[p];
-      double excess = excess(c[t], capacity);
-      double thisRequests = r[t] * excess / c[t];
-      double thisConcurrency = excess * slowdown;
+      double thisRequests;
+      double thisConcurrency;
+      if (levelOf != null) {
+        // The same arithmetic once per level: every minute of a level has its requests and concurrency.
+        int level = levelOf[t];
+        thisRequests = requestsByLevel[level];
+        if (Double.isNaN(thisRequests)) {
+          double excess = excess(c[t], capacity);
+          requestsByLevel[level] = r[t] * excess / c[t];
+          concurrencyByLevel[level] = excess * slowdown;
+          thisRequests = requestsByLevel[level];
+        }
+        thisConcurrency = concurrencyByLevel[level];
+      } else {
+        double excess = excess(c[t], capacity);
+        thisRequests = r[t] * excess / c[t];
+        thisConcurrency = excess * slowdown;
+      }
       minuteRequests[p] = thisRequests;
       minuteConcurrency[p] = thisConcurrency;
       // The ring at minute t: minute v (t - keep <= v < t) sits in slot floorMod(v, keep).
@@ -638,8 +659,9 @@ final class HybridModel {
         }
         cold += Math.exp(-recent) * first;
       }
-      long now = Capacity.units(thisConcurrency, 1);
-      long warm = Math.max(1, Capacity.units(pool, 1));
+      // Whole environments: Capacity.units(x, 1) without its division (x / 1.0 is x).
+      long now = ColdStartInputs.units(thisConcurrency);
+      long warm = Math.max(1, ColdStartInputs.units(pool));
       if (now > warm) {
         cold += now - warm;
       }
