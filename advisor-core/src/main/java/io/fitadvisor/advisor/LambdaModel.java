@@ -570,31 +570,36 @@ final class LambdaModel {
      */
     int[] nearCheapest(Memories memories, boolean all) {
       int n = memories.memoryMb.length;
-      int[] indices = new int[n];
       boolean monotone = storageUsdPerSecond == 0 && undiscounted > 0 && allTiersPriced();
       if (all || !monotone || n <= 2) {
+        int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
           indices[i] = i;
         }
         return indices;
       }
-      double[] gb = new double[n];
-      double least = Double.POSITIVE_INFINITY;
+      // Two passes over the candidates' GB-seconds (recomputed alike) rather than arrays per call:
+      // this runs for every variant at every load factor priced.
       double[] perRequest = memories.gbSecondsPerRequest;
       double[] perColdStart = memories.gbSecondsPerColdStart;
+      double least = Double.POSITIVE_INFINITY;
       for (int i = 0; i < n; i++) {
-        gb[i] = requests * perRequest[i] + coldStarts * perColdStart[i];
-        least = gb[i] < least ? gb[i] : least; // no NaN: finite, non-negative terms
+        double gb = requests * perRequest[i] + coldStarts * perColdStart[i];
+        least = gb < least ? gb : least; // no NaN: finite, non-negative terms
       }
       double free = context.terms().lambdaFreeTier() ? PricingEngine.LAMBDA_FREE_GB_SECONDS : 0;
       double threshold = Math.max(least, free) * (1 + 1e-9);
       int size = 0;
       for (int i = 0; i < n; i++) {
-        if (gb[i] <= threshold) {
-          indices[size++] = i;
+        size += requests * perRequest[i] + coldStarts * perColdStart[i] <= threshold ? 1 : 0;
+      }
+      int[] indices = new int[size];
+      for (int i = 0, found = 0; found < size; i++) {
+        if (requests * perRequest[i] + coldStarts * perColdStart[i] <= threshold) {
+          indices[found++] = i;
         }
       }
-      return Arrays.copyOf(indices, size);
+      return indices;
     }
 
     private boolean allTiersPriced() {
