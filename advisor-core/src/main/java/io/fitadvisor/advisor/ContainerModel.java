@@ -116,6 +116,8 @@ final class ContainerModel {
 
   private final Target target;
   private final ServiceLoad load;
+  /** The shared cluster's task runs, once worked out for one architecture. */
+  private ClusterTasks clusterRuns;
   private final Service service;
   private final AdviceContext context;
   private final FitLimits limits;
@@ -612,6 +614,12 @@ final class ContainerModel {
       return Optional.of(new ClusterTasks(architecture, any.taskVcpu(), any.taskMemoryMb(),
           new int[] {0, n}, new int[] {tasks}, fits));
     }
+    if (clusterRuns != null) {
+      // The task counts do not depend on the architecture, only the instances that fit do: the
+      // runs of the first architecture asked serve the other (they are never written to).
+      return Optional.of(new ClusterTasks(architecture, any.taskVcpu(), any.taskMemoryMb(),
+          clusterRuns.runStart(), clusterRuns.runTasks(), fits));
+    }
     // Tasks per level of the window, then per minute: a table look-up instead of a division.
     long[] tasksPerLevel = window.unitsPerLevel(perTask, minTasks);
     int[] levelAt = window.levelAt;
@@ -619,7 +627,8 @@ final class ContainerModel {
     for (int t = 0; t < n; t++) {
       tasks[t] = (int) tasksPerLevel[levelAt[t]];
     }
-    return Optional.of(ClusterTasks.ofMinutes(architecture, any.taskVcpu(), any.taskMemoryMb(), tasks, fits));
+    clusterRuns = ClusterTasks.ofMinutes(architecture, any.taskVcpu(), any.taskMemoryMb(), tasks, fits);
+    return Optional.of(clusterRuns);
   }
 
   private List<Finding> warnings(Unit unit) {
