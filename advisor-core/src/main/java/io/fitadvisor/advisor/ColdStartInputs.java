@@ -21,8 +21,8 @@ final class ColdStartInputs {
   /** The largest concurrency among {@link #risingMinutes}. */
   final float largestRisingConcurrency;
   private final ServiceLoad load;
-  /** Requests in the K minutes before each minute; null for a constant series. */
-  final double[] recentRequests;
+  /** Requests in the K minutes before each minute, built when first needed; null for a constant series. */
+  private double[] recentRequests;
   private final boolean integerCounts;
   private final int largestCount;
   /** The minutes with requests, ascending: the only ones that start or keep anything warm. */
@@ -74,25 +74,14 @@ final class ColdStartInputs {
     float[] c = load.concurrency;
     int n = r.length;
     int window = keepAliveMinutes;
-    if (window >= n) {
-      recentRequests = Windows.sum(r, -window, -1); // a window as long as the series: no fast path
-    } else {
-      // Windows.sum(r, -K, -1) with its arithmetic (a running sum that adds the newest minute
-      // less the one leaving, as a float difference), minus the index wrapping of every step.
-      recentRequests = new double[n];
-      double running = 0;
-      for (int p = n - window; p < n; p++) {
-        running += r[p];
-      }
-      for (int t = 0; t < n; t++) {
-        recentRequests[t] = running;
-        int leaving = t - window >= 0 ? t - window : t - window + n;
-        running += r[t] - r[leaving];
-      }
-    }
+    // Only the smallest K-minute sum is needed now: busy series never need the sums themselves.
     double min = Double.POSITIVE_INFINITY;
-    for (double recent : recentRequests) {
-      min = recent < min ? recent : min; // sums of non-negative counts: no NaN, no -0.0
+    if (window >= n) {
+      for (double recent : recentRequests()) {
+        min = recent < min ? recent : min;
+      }
+    } else {
+      min = slidingSums(null);
     }
     this.minRecentRequests = Math.max(0, min);
     // The minutes whose concurrency rises above the warm pool (the previous K minutes' peak), with
@@ -341,6 +330,45 @@ final class ColdStartInputs {
     return cold;
   }
 
+  /** Requests in the K minutes before each minute (not for a constant series), built once. */
+  double[] recentRequests() {
+    if (recentRequests == null) {
+      int n = load.requests.length;
+      if (keepAliveMinutes >= n) {
+        recentRequests = Windows.sum(load.requests, -keepAliveMinutes, -1); // no fast path
+      } else {
+        recentRequests = new double[n];
+        slidingSums(recentRequests);
+      }
+    }
+    return recentRequests;
+  }
+
+  /**
+   * {@code Windows.sum(requests, -K, -1)} with its arithmetic (a running sum that adds the newest
+   * minute less the one leaving, as a float difference), minus the index wrapping of every step;
+   * stored in {@code out} unless null. Returns the smallest sum. K must be below the month.
+   */
+  private double slidingSums(double[] out) {
+    float[] r = load.requests;
+    int n = r.length;
+    int window = keepAliveMinutes;
+    double running = 0;
+    for (int p = n - window; p < n; p++) {
+      running += r[p];
+    }
+    double min = Double.POSITIVE_INFINITY;
+    for (int t = 0; t < n; t++) {
+      if (out != null) {
+        out[t] = running;
+      }
+      min = running < min ? running : min; // sums of non-negative counts: no NaN, no -0.0
+      int leaving = t - window >= 0 ? t - window : t - window + n;
+      running += r[t] - r[leaving];
+    }
+    return min;
+  }
+
   /** Builds the active minutes and their histogram by recent requests, once. */
   private void buildActiveMinutes() {
     if (activeMinutes != null) {
@@ -354,6 +382,7 @@ final class ColdStartInputs {
     }
     activeMinutes = Arrays.copyOf(active, activeCount);
     activeByRecentExponent = new int[66];
+    double[] recentRequests = recentRequests();
     for (int t : activeMinutes) {
       double recent = recentRequests[t];
       activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;

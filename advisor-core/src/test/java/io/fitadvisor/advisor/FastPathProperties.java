@@ -53,7 +53,9 @@ class FastPathProperties {
     if (!load.constant) {
       // The inputs' own window sums are the general sliding sums, bit for bit, and the rising
       // minutes those above the general windowed maximum, with it as their pool.
-      assertThat(inputs.recentRequests).containsExactly(Windows.sum(load.requests, -KEEP_ALIVE_MINUTES, -1));
+      double[] sums = Windows.sum(load.requests, -KEEP_ALIVE_MINUTES, -1);
+      assertThat(inputs.recentRequests()).containsExactly(sums);
+      assertThat(inputs.minRecentRequests).isEqualTo(Math.max(0, java.util.Arrays.stream(sums).min().orElseThrow()));
       float[] pool = Windows.max(load.concurrency, -KEEP_ALIVE_MINUTES, -1);
       List<Integer> rising = new ArrayList<>();
       List<Float> poolAtRise = new ArrayList<>();
