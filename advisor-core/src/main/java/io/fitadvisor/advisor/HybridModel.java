@@ -256,24 +256,11 @@ final class HybridModel {
       constant[0] += first;
     }
     int[] levelOf = load.levelOf();
-    if (count == 2) {
+    if (count == 2 && longRuns(levelOf, needOf[0]) && longRuns(levelOf, needOf[1])) {
       slopesOfTwo(levelOf, needOf[0], slopeOf[0], out[0][1], needOf[1], slopeOf[1], out[1][1]);
     } else {
       for (int i = 0; i < count; i++) {
-        if (longRuns(levelOf, needOf[i])) {
-          slopesInRuns(levelOf, needOf[i], slopeOf[i], out[i][1]);
-        } else {
-          double[] slope = out[i][1];
-          int[] need = needOf[i];
-          double[] slopeOfLevel = slopeOf[i];
-          double first = 0;
-          for (int level : levelOf) {
-            double a = slopeOfLevel[level];
-            first += a;
-            slope[need[level]] -= a;
-          }
-          slope[0] += first;
-        }
+        slopes(levelOf, needOf[i], slopeOf[i], out[i][1]);
       }
     }
     return true;
@@ -318,74 +305,58 @@ final class HybridModel {
   }
 
   /**
-   * The slopes of two baselines in one pass over the month, so their chains of additions run
-   * side by side; each keeps its current slot in a register when its needs come in long runs.
+   * {@code slope[0] += s} and {@code slope[need] -= s} over the minutes in order for one baseline:
+   * in runs ({@link #slopesInRuns}) when its needs come in long runs, else slot by slot (the same
+   * additions, in the same order).
+   */
+  private static void slopes(int[] levelOf, int[] needOf, double[] slopeOf, double[] slope) {
+    if (longRuns(levelOf, needOf)) {
+      slopesInRuns(levelOf, needOf, slopeOf, slope);
+      return;
+    }
+    double first = 0;
+    for (int level : levelOf) {
+      double a = slopeOf[level];
+      first += a;
+      slope[needOf[level]] -= a;
+    }
+    slope[0] += first;
+  }
+
+  /**
+   * {@link #slopesInRuns} for two baselines whose needs both come in long runs, in one pass over
+   * the month, so their chains of additions run side by side.
    */
   private static void slopesOfTwo(int[] levelOf, int[] needA, double[] slopeOfA, double[] slopeA,
       int[] needB, double[] slopeOfB, double[] slopeB) {
-    boolean runsA = longRuns(levelOf, needA);
-    boolean runsB = longRuns(levelOf, needB);
-    if (runsB && !runsA) {
-      slopesOfTwo(levelOf, needB, slopeOfB, slopeB, needA, slopeOfA, slopeA);
-      return;
-    }
     double firstA = 0;
     double firstB = 0;
-    if (runsA && runsB) {
-      int currentA = slopeA.length - 1;
-      int currentB = slopeB.length - 1;
-      double runA = 0;
-      double runB = 0;
-      for (int level : levelOf) {
-        double a = slopeOfA[level];
-        firstA += a;
-        int need = needA[level];
-        if (need != currentA) {
-          slopeA[currentA] = runA;
-          currentA = need;
-          runA = slopeA[need];
-        }
-        runA -= a;
-        double b = slopeOfB[level];
-        firstB += b;
-        need = needB[level];
-        if (need != currentB) {
-          slopeB[currentB] = runB;
-          currentB = need;
-          runB = slopeB[need];
-        }
-        runB -= b;
+    int currentA = slopeA.length - 1;
+    int currentB = slopeB.length - 1;
+    double runA = 0;
+    double runB = 0;
+    for (int level : levelOf) {
+      double a = slopeOfA[level];
+      firstA += a;
+      int need = needA[level];
+      if (need != currentA) {
+        slopeA[currentA] = runA;
+        currentA = need;
+        runA = slopeA[need];
       }
-      slopeA[currentA] = runA;
-      slopeB[currentB] = runB;
-    } else if (runsA) {
-      int currentA = slopeA.length - 1;
-      double runA = 0;
-      for (int level : levelOf) {
-        double a = slopeOfA[level];
-        firstA += a;
-        int need = needA[level];
-        if (need != currentA) {
-          slopeA[currentA] = runA;
-          currentA = need;
-          runA = slopeA[need];
-        }
-        runA -= a;
-        double b = slopeOfB[level];
-        firstB += b;
-        slopeB[needB[level]] -= b;
+      runA -= a;
+      double b = slopeOfB[level];
+      firstB += b;
+      need = needB[level];
+      if (need != currentB) {
+        slopeB[currentB] = runB;
+        currentB = need;
+        runB = slopeB[need];
       }
-      slopeA[currentA] = runA;
-    } else {
-      for (int level : levelOf) {
-        double a = slopeOfA[level];
-        firstA += a;
-        slopeA[needA[level]] -= a;
-        double b = slopeOfB[level];
-        firstB += b;
-        slopeB[needB[level]] -= b;
-      }
+      runB -= b;
     }
+    slopeA[currentA] = runA;
+    slopeB[currentB] = runB;
     slopeA[0] += firstA;
     slopeB[0] += firstB;
   }
