@@ -8,6 +8,7 @@ import io.fitadvisor.pricing.RegionPrices;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fit-advisor catalog}: shows the price catalog in use. */
@@ -27,13 +28,12 @@ final class CatalogCommand implements OutputCommand {
       description = "a catalog file (docs/CATALOG-FORMAT.md) instead of the built-in one")
   Path catalogFile;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE})")
-  Format format;
+  @Mixin
+  Formats.TableOrJson format;
 
   @Override
   public String produce() {
-    Formats.require(format, "--format", Format.table, Format.json);
+    boolean json = format.json();
     PriceCatalog catalog = catalogFile == null ? PriceCatalog.builtIn() : PriceCatalog.read(catalogFile);
     List<RegionPrices> regions;
     if (region == null) {
@@ -43,7 +43,7 @@ final class CatalogCommand implements OutputCommand {
           "--region: unknown region '" + region + "' (known: "
               + String.join(", ", catalog.regionCodes()) + ")")));
     }
-    return format == Format.json ? json(catalog, regions) : table(catalog, regions);
+    return json ? json(catalog, regions) : table(catalog, regions);
   }
 
   private static String json(PriceCatalog catalog, List<RegionPrices> regions) {

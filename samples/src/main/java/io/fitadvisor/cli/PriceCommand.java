@@ -5,7 +5,7 @@ import io.fitadvisor.pricing.PriceFiles;
 import io.fitadvisor.pricing.PriceReport;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code fit-advisor price FILE}: prices the deployments of a price file. */
@@ -18,16 +18,15 @@ final class PriceCommand implements OutputCommand {
   @Parameters(paramLabel = "FILE", description = "the price file (.yaml, .yml or .json)")
   Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE})")
-  Format format;
+  @Mixin
+  Formats.TableOrJson format;
 
   @Override
   public String produce() {
-    Formats.require(format, "--format", Format.table, Format.json);
+    boolean json = format.json();
     PriceFile priceFile = PriceFiles.read(file);
     PriceReport report = priceFile.price();
-    return format == Format.json
+    return json
         ? PriceReports.json(priceFile, report)
         : PriceReports.table(priceFile, report);
   }

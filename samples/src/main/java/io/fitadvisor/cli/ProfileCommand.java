@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code fit-advisor profile FILE}: each service's load as the advisor will see it. */
@@ -24,20 +24,19 @@ final class ProfileCommand implements OutputCommand {
   @Parameters(paramLabel = "FILE", description = "the workload file (.yaml, .yml or .json)")
   Path file;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE})")
-  Format format;
+  @Mixin
+  Formats.TableOrJson format;
 
   @Override
   public String produce() {
-    Formats.require(format, "--format", Format.table, Format.json);
+    boolean json = format.json();
     Application application = Workspace.read(file).application();
     List<LoadSummary> summaries = new ArrayList<>();
     for (Service service : application.services()) {
       LoadSeries series = Loads.series(service);
       summaries.add(LoadSummary.of(series, service.duration()));
     }
-    return format == Format.json ? json(application, summaries) : table(application, summaries);
+    return json ? json(application, summaries) : table(application, summaries);
   }
 
   private static String json(Application application, List<LoadSummary> summaries) {
