@@ -61,6 +61,7 @@ final class LambdaModel {
   private double lastColdStarts;
   private Choice ownLoadChoice;
   private Boolean meetsLatencyWithInit;
+  private int lowestMeetingTimeoutAndLatency = Integer.MIN_VALUE;
   private final Map<Variant, VariantMemories> variantMemories = new java.util.HashMap<>();
 
   /** One way to deploy: an architecture and a package type, with its INIT curve. */
@@ -223,7 +224,7 @@ final class LambdaModel {
    * against rounding. Infinite when Lambda cannot host the service.
    */
   double lowerBoundUsd(double k) {
-    int lowest = violations.isEmpty() ? lowestMeetingTimeoutAndLatency(lowestMemoryMb(), highestMemoryMb()) : -1;
+    int lowest = violations.isEmpty() ? lowestMeetingTimeoutAndLatency() : -1;
     if (lowest < 0) {
       return Double.POSITIVE_INFINITY;
     }
@@ -254,7 +255,7 @@ final class LambdaModel {
       return Double.POSITIVE_INFINITY;
     }
     int highest = highestMemoryMb();
-    int lowest = lowestMeetingTimeoutAndLatency(lowestMemoryMb(), highest);
+    int lowest = lowestMeetingTimeoutAndLatency();
     if (lowest < 0) {
       return Double.POSITIVE_INFINITY;
     }
@@ -282,7 +283,7 @@ final class LambdaModel {
   private boolean someVariantMeetsLatencyWithInit() {
     if (meetsLatencyWithInit == null) {
       boolean found = false;
-      int lowest = lowestMeetingTimeoutAndLatency(lowestMemoryMb(), highestMemoryMb());
+      int lowest = lowestMeetingTimeoutAndLatency();
       double objectiveMs = maxLatencyMs.orElse(Double.POSITIVE_INFINITY);
       for (Variant variant : variants) {
         for (int m = lowest; m >= 0 && m <= highestMemoryMb() && !found; m++) {
@@ -381,13 +382,12 @@ final class LambdaModel {
   }
 
   private Estimate choose(Variant variant, double k, double coldEstimate, boolean everyMb) {
-    int m0 = lowestMemoryMb();
     double requests = k * load.monthlyRequests;
     boolean coldInP99 = maxLatencyMs.isPresent() && requests > 0
         && coldEstimate / requests >= COLD_SHARE_IN_P99;
     // Above one vCPU nothing gets faster and every MB costs more: no need to look further.
     int highest = highestMemoryMb();
-    int lowest = lowestMeetingTimeoutAndLatency(m0, highest);
+    int lowest = lowestMeetingTimeoutAndLatency();
     if (lowest < 0) {
       return new Estimate(variant, 0, Double.POSITIVE_INFINITY, failure(variant, false, coldEstimate, requests));
     }
@@ -610,6 +610,18 @@ final class LambdaModel {
       }
       return true;
     }
+  }
+
+  /**
+   * The smallest memory from the lowest allowed to one vCPU whose longest request fits the
+   * timeout and whose warm p99 meets the objective; -1 if none. Both only improve with memory, so
+   * it is found by binary search, once: it does not depend on the load.
+   */
+  private int lowestMeetingTimeoutAndLatency() {
+    if (lowestMeetingTimeoutAndLatency == Integer.MIN_VALUE) {
+      lowestMeetingTimeoutAndLatency = lowestMeetingTimeoutAndLatency(lowestMemoryMb(), highestMemoryMb());
+    }
+    return lowestMeetingTimeoutAndLatency;
   }
 
   /**
