@@ -43,8 +43,7 @@ import java.util.OptionalDouble;
  * backlog above the baseline goes to Lambda (not priced). The option says which, as a warning.
  */
 final class HybridModel {
-  /** {@code Math.exp(-x)} is 0 for every x above this (the smallest double is about e^-744.4). */
-  private static final double EXP_UNDERFLOW = 746;
+  private static final double LN_2 = Math.log(2);
 
   private final ServiceLoad load;
   private final Service service;
@@ -105,7 +104,9 @@ final class HybridModel {
       }
       double[][][] differences = differences(load, perTasks);
       for (int i = 0; i < baselines.size(); i++) {
-        Best candidate = search(baselines.get(i), differences[i][0], differences[i][1]);
+        // The best so far bounds the next family's search: it wins only below that cost.
+        double toBeat = found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd();
+        Best candidate = search(baselines.get(i), differences[i][0], differences[i][1], toBeat);
         if (candidate != null && (found == null || candidate.monthlyCostUsd() < found.monthlyCostUsd())) {
           found = candidate;
         }
@@ -363,9 +364,10 @@ final class HybridModel {
 
   /**
    * The cheapest feasible {@code k} of one baseline family from its difference arrays (see {@link
-   * #differences}), or null when none is feasible.
+   * #differences}), or null when none is feasible or none costs less than {@code toBeat} (the
+   * best of the families searched before; a {@code k} at or above it could not be chosen).
    */
-  private Best search(Baseline baseline, double[] constant, double[] slope) {
+  private Best search(Baseline baseline, double[] constant, double[] slope, double toBeat) {
     double perTask = baseline.concurrencyPerTask();
     int kMax = kMax(load, perTask);
     double[] lowerBound = new double[kMax + 1];
@@ -390,7 +392,7 @@ final class HybridModel {
         : Integer.compare(x, y));
     Best found = null;
     for (int k : order) {
-      if (found != null && lowerBound[k] >= found.monthlyCostUsd()) {
+      if (lowerBound[k] >= toBeat || found != null && lowerBound[k] >= found.monthlyCostUsd()) {
         break;
       }
       Overflow overflow = overflow(load, k * perTask, limits.lambdaKeepAliveMinutes(), lambda.slowdown());
@@ -399,7 +401,8 @@ final class HybridModel {
       }
       LambdaDeployment deployment = deployment(overflow.requests(), overflow.coldStarts());
       double usd = baseline.monthlyUsd(k) + context.engine().monthlyCostUsd(List.of(deployment), context.terms());
-      if (found == null || usd < found.monthlyCostUsd() || (usd == found.monthlyCostUsd() && k < found.tasks())) {
+      if (usd < toBeat
+          && (found == null || usd < found.monthlyCostUsd() || (usd == found.monthlyCostUsd() && k < found.tasks()))) {
         found = new Best(baseline, k, overflow, deployment, usd);
       }
     }
@@ -442,7 +445,7 @@ final class HybridModel {
       return new Overflow(n * requests, cold, excess * slowdown);
     }
     if (keep > 0 && load.levels()) {
-      return overflowOfMinutes(load, capacity, keep, slowdown, overflowMinutes(load, capacity));
+      return overflowOfMinutes(load, capacity, keep, slowdown);
     }
     double[] ringRequests = new double[keep];
     double[] ringConcurrency = new double[keep];
@@ -489,20 +492,32 @@ final class HybridModel {
   }
 
   /**
-   * The minutes that overflow {@code capacity}, ascending. Overflowing depends on the
+   * {@link #overflow} visiting only the overflowing minutes. Overflowing depends on the
    * concurrency alone and grows with it, so blocks of minutes whose highest level stays below the
-   * first overflowing level are skipped whole; the rest are checked minute by minute.
+   * first overflowing level are skipped whole. The ring keeps, in slot {@code floorMod(v, keep)},
+   * the last overflowing minute {@code v} visited in that slot with its overflow; a slot counts
+   * for minute {@code t} when its minute is among the {@code keep} before {@code t} (a minute
+   * not visited did not overflow, and its slot would hold 0). The slots are summed in order, as
+   * the plain pass sums its ring, and the month's last minutes seed it, so every addition is the
+   * plain pass's. A minute's overflow requests and concurrency come from tables per level (per
+   * minute when a level's minutes differ in requests).
+   *
+   * <p>A cold-start term {@code exp(-recent) x (1 - exp(-r))} below half a unit in the last place
+   * of the running sum leaves the sum's bits as they are (the sum is non-negative and only
+   * grows), so its exponentials are skipped once {@code exp(-recent)} is surely below a quarter
+   * of that unit; with a sum of 0 the rule is exp's own underflow.
    */
-  private static int[] overflowMinutes(ServiceLoad load, double capacity) {
+  private static Overflow overflowOfMinutes(ServiceLoad load, double capacity, int keep, double slowdown) {
     float[] c = load.concurrency;
+    float[] r = load.requests;
+    int n = c.length;
     float[] value = load.levelValue();
     int[] levelOf = load.levelOf();
-    int[] blockMax = load.blockMaxLevel();
-    int block = ServiceLoad.BLOCK_MINUTES;
-    int n = c.length;
+    float[] requestsOf = load.levelRequests();
+    int levels = value.length;
     // The first level that overflows (binary search: the test grows with the value).
     int lo = 0;
-    int hi = value.length;
+    int hi = levels;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (excess(value[mid], capacity) > 0) {
@@ -512,132 +527,90 @@ final class HybridModel {
       }
     }
     int first = lo;
-    int[] minutes = new int[16];
-    int count = 0;
+    // Per level from the first overflowing one: the overflow's requests (when a level's minutes
+    // share them), concurrency, and 1 - exp(-requests) once met (NaN until then).
+    double[] requestsByLevel = new double[levels];
+    double[] concurrencyByLevel = new double[levels];
+    double[] firstFactor = new double[levels];
+    for (int level = first; level < levels; level++) {
+      double excess = excess(value[level], capacity);
+      requestsByLevel[level] = requestsOf != null ? requestsOf[level] * excess / value[level] : Double.NaN;
+      concurrencyByLevel[level] = excess * slowdown;
+      firstFactor[level] = Double.NaN;
+    }
+    int[] slotMinute = new int[keep];
+    double[] slotRequests = new double[keep];
+    double[] slotConcurrency = new double[keep];
+    Arrays.fill(slotMinute, Integer.MIN_VALUE);
+    for (int v = -Math.min(keep, n); v < 0; v++) {
+      int u = v + n;
+      if (levelOf[u] >= first) {
+        int slot = v + keep;
+        slotMinute[slot] = v;
+        slotRequests[slot] = requestsOf != null ? requestsByLevel[levelOf[u]] : overflowRequests(c, r, u, capacity);
+        slotConcurrency[slot] = concurrencyByLevel[levelOf[u]];
+      }
+    }
+    int[] blockMax = load.blockMaxLevel();
+    int block = ServiceLoad.BLOCK_MINUTES;
+    double requests = 0;
+    double cold = 0;
+    double peak = 0;
     for (int b = 0; b < blockMax.length; b++) {
       if (blockMax[b] < first) {
         continue;
       }
       int end = Math.min(n, (b + 1) * block);
-      if (count + block > minutes.length) {
-        minutes = Arrays.copyOf(minutes, Math.max(2 * minutes.length, count + block));
-      }
-      for (int t = b * block; t < end; t++) {
-        minutes[count] = t;
-        count += levelOf[t] >= first ? 1 : 0;
-      }
-    }
-    return Arrays.copyOf(minutes, count);
-  }
-
-  /**
-   * {@link #overflow} from its overflowing minutes alone: the pass in time order touches only
-   * them. What the ring of the last {@code keep} minutes would hold is rebuilt for each from the
-   * overflowing minutes among those before it (the rest hold 0) and, in the first minutes, the
-   * month's last ones; slots are summed in the ring's order, so every addition is the same.
-   */
-  private static Overflow overflowOfMinutes(ServiceLoad load, double capacity, int keep, double slowdown,
-      int[] minutes) {
-    float[] c = load.concurrency;
-    float[] r = load.requests;
-    int n = c.length;
-    // The month's last minutes, which the first minutes look back into (ring slots 0..keep-1).
-    double[] seedRequests = new double[keep];
-    double[] seedConcurrency = new double[keep];
-    for (int j = 0; j < keep; j++) {
-      int t = n - keep + j;
-      double excess = excess(c[t], capacity);
-      seedRequests[j] = excess > 0 ? r[t] * excess / c[t] : 0;
-      seedConcurrency[j] = excess * slowdown;
-    }
-    int count = minutes.length;
-    // 1 - exp(-requests) per concurrency level, filled as met (NaN until then), when every minute
-    // of a level has the same requests.
-    int[] levelOf = load.levelRequests() != null ? load.levelOf() : null;
-    double[] firstByLevel = null;
-    double[] requestsByLevel = null;
-    double[] concurrencyByLevel = null;
-    if (levelOf != null) {
-      int levels = load.levelValue().length;
-      firstByLevel = new double[levels];
-      requestsByLevel = new double[levels];
-      concurrencyByLevel = new double[levels];
-      Arrays.fill(firstByLevel, Double.NaN);
-      Arrays.fill(requestsByLevel, Double.NaN);
-    }
-    double[] minuteRequests = new double[count];
-    double[] minuteConcurrency = new double[count];
-    double[] slotRequests = new double[keep];
-    double[] slotConcurrency = new double[keep];
-    double requests = 0;
-    double cold = 0;
-    double peak = 0;
-    for (int p = 0; p < count; p++) {
-      int t = minutes[p];
-      double thisRequests;
-      double thisConcurrency;
-      if (levelOf != null) {
-        // The same arithmetic once per level: every minute of a level has its requests and concurrency.
+      int slotOfT = (b * block) % keep;
+      for (int t = b * block; t < end; t++, slotOfT = slotOfT + 1 == keep ? 0 : slotOfT + 1) {
         int level = levelOf[t];
-        thisRequests = requestsByLevel[level];
-        if (Double.isNaN(thisRequests)) {
-          double excess = excess(c[t], capacity);
-          requestsByLevel[level] = r[t] * excess / c[t];
-          concurrencyByLevel[level] = excess * slowdown;
-          thisRequests = requestsByLevel[level];
+        if (level < first) {
+          continue;
         }
-        thisConcurrency = concurrencyByLevel[level];
-      } else {
-        double excess = excess(c[t], capacity);
-        thisRequests = r[t] * excess / c[t];
-        thisConcurrency = excess * slowdown;
-      }
-      minuteRequests[p] = thisRequests;
-      minuteConcurrency[p] = thisConcurrency;
-      // The ring at minute t: minute v (t - keep <= v < t) sits in slot floorMod(v, keep).
-      for (int v = t - keep; v < 0; v++) {
-        slotRequests[v + keep] = seedRequests[v + keep];
-        slotConcurrency[v + keep] = seedConcurrency[v + keep];
-      }
-      for (int q = p - 1; q >= 0 && minutes[q] >= t - keep; q--) {
-        int slot = minutes[q] % keep;
-        slotRequests[slot] = minuteRequests[q];
-        slotConcurrency[slot] = minuteConcurrency[q];
-      }
-      double recent = 0;
-      double pool = 0;
-      for (int j = 0; j < keep; j++) {
-        recent += slotRequests[j];
-        pool = Math.max(pool, slotConcurrency[j]);
-        slotRequests[j] = 0;
-        slotConcurrency[j] = 0;
-      }
-      requests += thisRequests;
-      peak = Math.max(peak, thisConcurrency);
-      // exp(-recent) is 0 beyond 746 (below the smallest double), and adding 0 x anything
-      // changes no bit of the non-negative sum: the exponentials are skipped there.
-      if (thisRequests > 0 && recent < EXP_UNDERFLOW) {
-        double first;
-        if (firstByLevel != null) {
-          // Every minute of a level has the same requests and concurrency: its factor once.
-          first = firstByLevel[levelOf[t]];
-          if (!(first >= 0)) {
-            first = -Math.expm1(-thisRequests);
-            firstByLevel[levelOf[t]] = first;
+        double thisRequests = requestsOf != null ? requestsByLevel[level] : overflowRequests(c, r, t, capacity);
+        double thisConcurrency = concurrencyByLevel[level];
+        double recent = 0;
+        double pool = 0;
+        int oldest = t - keep;
+        for (int j = 0; j < keep; j++) {
+          // An empty slot adds 0, which changes no bit of the non-negative sum.
+          boolean inWindow = slotMinute[j] >= oldest;
+          recent += inWindow ? slotRequests[j] : 0.0;
+          double concurrency = inWindow ? slotConcurrency[j] : 0.0;
+          pool = concurrency > pool ? concurrency : pool;
+        }
+        slotMinute[slotOfT] = t;
+        slotRequests[slotOfT] = thisRequests;
+        slotConcurrency[slotOfT] = thisConcurrency;
+        requests += thisRequests;
+        peak = thisConcurrency > peak ? thisConcurrency : peak;
+        // exp(-recent) < ulp(cold) / 4 when recent > (54 - exponent(cold)) ln 2; with cold == 0
+        // (exponent -1023) that is 746.5, where exp underflows to 0.
+        if (thisRequests > 0 && recent <= (54 - Math.getExponent(cold)) * LN_2) {
+          double factor = firstFactor[level];
+          if (!(factor >= 0)) {
+            factor = -Math.expm1(-thisRequests);
+            if (requestsOf != null) {
+              firstFactor[level] = factor;
+            }
           }
-        } else {
-          first = -Math.expm1(-thisRequests);
+          cold += Math.exp(-recent) * factor;
         }
-        cold += Math.exp(-recent) * first;
-      }
-      // Whole environments: Capacity.units(x, 1) without its division (x / 1.0 is x).
-      long now = ColdStartInputs.units(thisConcurrency);
-      long warm = Math.max(1, ColdStartInputs.units(pool));
-      if (now > warm) {
-        cold += now - warm;
+        // Whole environments: Capacity.units(x, 1) without its division (x / 1.0 is x).
+        long now = ColdStartInputs.units(thisConcurrency);
+        long warm = Math.max(1, ColdStartInputs.units(pool));
+        if (now > warm) {
+          cold += now - warm;
+        }
       }
     }
     return new Overflow(requests, cold, peak);
+  }
+
+  /** Minute {@code t}'s overflow requests above {@code capacity}, as the plain pass works them out. */
+  private static double overflowRequests(float[] c, float[] r, int t, double capacity) {
+    double excess = excess(c[t], capacity);
+    return excess > 0 ? r[t] * excess / c[t] : 0;
   }
 
   /** Concurrency above {@code capacity}, or 0 within a millionth of a task of it (float noise). */
