@@ -12,6 +12,8 @@ final class ColdStartInputs {
   /** exp(-40) is below 1e-17: windows with more recent requests start nothing cold. */
   private static final double NEGLIGIBLE_EXPONENT = 40;
   private static final int LARGEST_TABLED_COUNT = 1 << 20;
+  /** Lambda's built-in keep-alive, in minutes, which has its own unrolled idle pass. */
+  private static final int FIVE = 5;
 
   final int keepAliveMinutes;
   /** The fewest requests in any K-minute window before a minute. */
@@ -33,7 +35,6 @@ final class ColdStartInputs {
   // epoch, and the table of exp(-k j) for whole counts j, valid up to tableFilled.
   private double factorK;
   private double[] stay;
-  private double[] windowProduct;
   private int[] stayEpoch;
   private int epoch;
   private double[] table;
@@ -402,12 +403,11 @@ final class ColdStartInputs {
   }
 
   /**
-   * {@link #computeIdle} for a series with requests in most minutes: the factors of every minute,
-   * then the window products in K whole-array passes (independent multiplications the JIT turns
-   * into vector instructions), then the sum. Each minute's product still multiplies its previous
-   * minutes' factors newest first starting from 1, and the minutes are summed in the same order,
-   * so the result is the per-minute loop's to the bit. (That loop stops a product at 0; going on
-   * multiplies 0 by factors in [0, 1] and stays 0.)
+   * {@link #computeIdle} for a series with requests in most minutes: the factors of every minute
+   * in one pass, then one pass in minute order that multiplies each quiet minute's window of
+   * factors (newest first, starting from 1, as the per-minute loop does) and adds its term, so
+   * the result is that loop's to the bit. (That loop stops a product at 0; going on multiplies 0
+   * by factors in [0, 1] and stays 0.)
    */
   private double denseIdle(double k, double busy) {
     float[] r = load.requests;
@@ -417,31 +417,89 @@ final class ColdStartInputs {
       stay = new double[n];
       stayEpoch = new int[n];
     }
-    if (windowProduct == null) {
-      windowProduct = new double[n];
+    if (window == FIVE && n > FIVE) {
+      return denseIdleOfFive(k, busy);
     }
     fillStay(k, r);
     double[] s = stay;
-    double[] product = windowProduct;
+    double[] recent = recentRequests;
     epoch++; // the on-demand factors of the sparse path are stale now
-    for (int t = 0; t < n; t++) {
-      product[t] = s[t - 1 >= 0 ? t - 1 : t - 1 + n];
-    }
-    for (int j = 2; j <= window; j++) {
-      for (int t = 0; t < j; t++) {
-        product[t] *= s[t - j + n];
-      }
-      for (int t = j; t < n; t++) {
-        product[t] *= s[t - j];
-      }
-    }
     double cold = 0;
-    for (int t = 0; t < n; t++) {
-      if (r[t] > 0 && recentRequests[t] < busy) {
-        cold += product[t] * (1 - s[t]);
+    int head = Math.min(window, n);
+    for (int t = 0; t < head; t++) {
+      // The first minutes look back into the month's end.
+      if (r[t] > 0 && recent[t] < busy) {
+        double product = 1;
+        for (int j = 1; j <= window; j++) {
+          product *= s[Math.floorMod(t - j, n)];
+        }
+        cold += product * (1 - s[t]);
+      }
+    }
+    for (int t = head; t < n; t++) {
+      if (r[t] > 0 && recent[t] < busy) {
+        double product = s[t - 1];
+        for (int j = 2; j <= window; j++) {
+          product *= s[t - j];
+        }
+        cold += product * (1 - s[t]);
       }
     }
     return cold;
+  }
+
+  /**
+   * {@link #denseIdle} for the built-in keep-alive of five minutes: the five previous factors
+   * ride in registers instead of being read again for every minute (the same multiplications in
+   * the same order), and whole counts take their factor straight from the table.
+   */
+  private double denseIdleOfFive(double k, double busy) {
+    float[] r = load.requests;
+    int n = r.length;
+    boolean tabled = load.requestsPeriod == n && integerCounts && largestCount < n;
+    double[] s;
+    if (tabled) {
+      s = table(k);
+    } else {
+      fillStay(k, r);
+      s = stay;
+    }
+    double[] recent = recentRequests;
+    epoch++; // the on-demand factors of the sparse path are stale now
+    // s1 is the previous minute's factor, s5 the one five minutes back; the first minutes look
+    // back into the month's end.
+    double s1 = tabled ? s[(int) r[n - 1]] : s[n - 1];
+    double s2 = tabled ? s[(int) r[n - 2]] : s[n - 2];
+    double s3 = tabled ? s[(int) r[n - 3]] : s[n - 3];
+    double s4 = tabled ? s[(int) r[n - 4]] : s[n - 4];
+    double s5 = tabled ? s[(int) r[n - 5]] : s[n - 5];
+    double cold = 0;
+    for (int t = 0; t < n; t++) {
+      float count = r[t];
+      double now = tabled ? s[(int) count] : s[t];
+      if (count > 0 && recent[t] < busy) {
+        cold += ((((s1 * s2) * s3) * s4) * s5) * (1 - now);
+      }
+      s5 = s4;
+      s4 = s3;
+      s3 = s2;
+      s2 = s1;
+      s1 = now;
+    }
+    return cold;
+  }
+
+  /** {@code exp(-k j)} for every whole count {@code j} up to the largest, by repeated multiplication. */
+  private double[] table(double k) {
+    if (table == null) {
+      table = new double[largestCount + 1];
+    }
+    double step = Math.exp(-k);
+    table[0] = 1;
+    for (int j = 1; j <= largestCount; j++) {
+      table[j] = table[j - 1] < 1e-300 ? 0 : table[j - 1] * step;
+    }
+    return table;
   }
 
   /** {@code stay[t] = exp(-k r(t))} for every minute, with as few exponentials as the series allows. */
@@ -457,14 +515,7 @@ final class ColdStartInputs {
       }
     } else if (integerCounts && largestCount < n) {
       // Whole counts: exp(-k j) for every count j by repeated multiplication.
-      if (table == null) {
-        table = new double[largestCount + 1];
-      }
-      double step = Math.exp(-k);
-      table[0] = 1;
-      for (int j = 1; j <= largestCount; j++) {
-        table[j] = table[j - 1] < 1e-300 ? 0 : table[j - 1] * step;
-      }
+      double[] table = table(k);
       for (int t = 0; t < n; t++) {
         stay[t] = table[(int) r[t]];
       }

@@ -9,6 +9,7 @@ import io.fitadvisor.workload.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -32,6 +33,26 @@ class FastPathProperties {
     assertThat(inputs.idleColdStarts(k)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k));
     // A second factor on the same inputs reuses the scratch arrays: still equal.
     assertThat(inputs.idleColdStarts(k * 3)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k * 3));
+  }
+
+  @Example
+  void theFirstMinutesLookBackIntoTheMonthsEnd() {
+    // 1 to 7 requests a minute, a different count in each of the month's last five minutes:
+    // minute 0's window is exactly those, in order, for whole counts (the table) and for
+    // fractional ones (one exponential a minute).
+    for (float fraction : new float[] {0, 0.5f}) {
+      float[] x = new float[LoadSeries.MINUTES_PER_MONTH];
+      for (int t = 0; t < x.length; t++) {
+        x[t] = 1 + (t * 31 % 7) + fraction;
+      }
+      LoadSeries series = LoadSeries.of(x);
+      ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(100)
+          .load(LoadShape.recorded(series)).build(), series);
+      ColdStartInputs inputs = load.coldStartInputs(KEEP_ALIVE_MINUTES);
+      for (double k : new double[] {0.05, 0.3, 1.1}) {
+        assertThat(inputs.idleColdStarts(k)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k));
+      }
+    }
   }
 
   @Property(tries = 60)
