@@ -75,6 +75,25 @@ final class ColdStartInputs {
     float[] c = load.concurrency;
     int n = r.length;
     int window = keepAliveMinutes;
+    // The minutes with requests, and whether every count is whole (a float from 2^23 on always
+    // is; below, whole exactly when an int holds it): from the levels when they are the counts.
+    int active = 0;
+    boolean integers = true;
+    float largest = 0;
+    float[] counts = load.levels() ? load.levelRequests() : null;
+    if (counts != null) {
+      active = n - (counts[0] == 0 ? load.levelMinutes()[0] : 0);
+      largest = counts[counts.length - 1];
+    } else {
+      for (float count : r) {
+        active += count > 0 ? 1 : 0;
+        integers &= count >= 0x1p23f || (float) (int) count == count;
+        largest = count > largest ? count : largest; // counts are finite and not negative
+      }
+    }
+    activeCount = active;
+    this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
+    this.largestCount = (int) largest;
     // Only the smallest K-minute sum is needed now: busy series never need the sums themselves.
     double min = Double.POSITIVE_INFINITY;
     if (window >= n) {
@@ -82,7 +101,7 @@ final class ColdStartInputs {
         min = recent < min ? recent : min;
       }
     } else {
-      min = slidingSums(null);
+      min = integerCounts ? slidingSumsOfWholeCounts(null) : slidingSums(null);
     }
     this.minRecentRequests = Math.max(0, min);
     // The minutes whose concurrency rises above the warm pool (the previous K minutes' peak), with
@@ -92,7 +111,7 @@ final class ColdStartInputs {
     if (load.levels()) {
       int[] level = load.levelOf();
       float[] value = load.levelValue();
-      int[] poolLevel = load.window(-window, -1).levelAt;
+      int[] poolLevel = load.maxLevel(-window, -1);
       // A minute above its pool has a higher level (levels order like their values); equal values
       // can have several levels, so each such minute is then checked on the values.
       int[] higher = new int[n + 1];
@@ -148,22 +167,9 @@ final class ColdStartInputs {
     for (int t : rising) {
       largestRising = Math.max(largestRising, c[t]);
     }
-    // The minutes with requests, and whether every count is whole (a float from 2^23 on always
-    // is; below, whole exactly when an int holds it).
-    int active = 0;
-    boolean integers = true;
-    float largest = 0;
-    for (float count : r) {
-      active += count > 0 ? 1 : 0;
-      integers &= count >= 0x1p23f || (float) (int) count == count;
-      largest = Math.max(largest, count);
-    }
-    activeCount = active;
     risingMinutes = rising;
     poolAtRise = poolBefore;
     this.largestRisingConcurrency = largestRising;
-    this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
-    this.largestCount = (int) largest;
   }
 
   /**
@@ -339,7 +345,11 @@ final class ColdStartInputs {
         recentRequests = Windows.sum(load.requests, -keepAliveMinutes, -1); // no fast path
       } else {
         recentRequests = new double[n];
-        slidingSums(recentRequests);
+        if (integerCounts) {
+          slidingSumsOfWholeCounts(recentRequests);
+        } else {
+          slidingSums(recentRequests);
+        }
       }
     }
     return recentRequests;
@@ -366,6 +376,36 @@ final class ColdStartInputs {
       min = running < min ? running : min; // sums of non-negative counts: no NaN, no -0.0
       int leaving = t - window >= 0 ? t - window : t - window + n;
       running += r[t] - r[leaving];
+    }
+    return min;
+  }
+
+  /**
+   * {@link #slidingSums} for whole counts up to {@link #LARGEST_TABLED_COUNT}: there every float
+   * difference and every running sum is exact, so whole-number arithmetic gives the same values.
+   */
+  private double slidingSumsOfWholeCounts(double[] out) {
+    float[] r = load.requests;
+    int n = r.length;
+    int window = keepAliveMinutes;
+    long running = 0;
+    for (int p = n - window; p < n; p++) {
+      running += (int) r[p];
+    }
+    long min = Long.MAX_VALUE;
+    for (int t = 0; t < window; t++) {
+      if (out != null) {
+        out[t] = running;
+      }
+      min = Math.min(min, running);
+      running += (int) r[t] - (int) r[t - window + n];
+    }
+    for (int t = window; t < n; t++) {
+      if (out != null) {
+        out[t] = running;
+      }
+      min = Math.min(min, running);
+      running += (int) r[t] - (int) r[t - window];
     }
     return min;
   }

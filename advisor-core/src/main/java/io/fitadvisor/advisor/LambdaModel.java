@@ -217,10 +217,13 @@ final class LambdaModel {
 
   /**
    * A lower bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the month, for the
-   * break-even search: the engine's price, for the cheapest variant, of the requests at the
-   * lowest memory that meets the timeout and the warm latency objective, the shortest billed duration any memory gives, and no cold
-   * starts, plus the front door. The engine's price only grows with memory, duration and cold
-   * starts, so the chosen configuration costs at least this. Lowered by one part in a billion
+   * break-even search: the larger of two. First, the engine's price, for the cheapest variant, of
+   * the requests at the lowest memory that meets the timeout and the warm latency objective, the
+   * shortest billed duration any memory gives, and no cold starts. Second, the price, for the
+   * cheapest variant, of its leanest memory (the fewest GB-seconds per request of all it may
+   * choose), without cold starts or ephemeral storage beyond the free part. The engine's price
+   * only grows with the GB-seconds, the cold starts and the storage, so the chosen configuration
+   * costs at least either. Both add the front door and are lowered by one part in a billion
    * against rounding. Infinite when Lambda cannot host the service.
    */
   double lowerBoundUsd(double k) {
@@ -231,24 +234,36 @@ final class LambdaModel {
     double requests = k * load.monthlyRequests;
     double fastestMs = billedMs(meanMs * slowdown(highestMemoryMb()));
     double cheapest = Double.POSITIVE_INFINITY;
+    double leanest = Double.POSITIVE_INFINITY;
     for (Variant variant : variants) {
       LambdaDeployment bound = deployment(service.name(), variant, lowest, requests, fastestMs, 0, 0);
       cheapest = Math.min(cheapest, context.engine().price(bound, context.terms()).monthlyCostUsd());
+      int memoryMb = memories(variant, lowest, highestMemoryMb()).leanestMb;
+      LambdaDeployment lean = LambdaDeployment.builder(service.name(), memoryMb, requests,
+              billedMs(meanMs * slowdown(memoryMb)))
+          .architecture(variant.architecture())
+          .ephemeralStorageMb(limits.lambdaMinEphemeralStorageMb())
+          .build();
+      leanest = Math.min(leanest, context.engine().price(lean, context.terms()).monthlyCostUsd());
     }
-    return (cheapest + frontDoors.monthlyCostUsd(true, k)) * (1 - 1e-9);
+    return (Math.max(cheapest, leanest) + frontDoors.monthlyCostUsd(true, k)) * (1 - 1e-9);
   }
 
   /**
    * An upper bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the month, for the
-   * break-even search, or infinity when the cost may be infinite at {@code k}: the engine's price,
-   * for the dearest variant, of the requests at the highest memory the choice may take (one vCPU),
-   * the longest billed duration (at the lowest memory that meets the timeout), that variant's longest INIT, and at most
-   * {@code min(active minutes, k x requests)} idle cold starts plus {@code k x slowdown x} the
-   * concurrency summed over the rising minutes (see {@link ColdStartInputs}), plus the front door.
-   * Finite only when some variant is feasible at {@code k} for sure: without a latency objective,
-   * when some variant meets it even with an INIT in the p99, or when even that many cold starts
-   * stay under {@link #COLD_SHARE_IN_P99} of the requests. Raised by one part in a billion against
-   * rounding.
+   * break-even search, or infinity when the cost may be infinite at {@code k}. The cold starts are
+   * at most {@code min(active minutes, k x requests)} idle ones plus {@code k x slowdown x} the
+   * concurrency summed over the rising minutes (see {@link ColdStartInputs}).
+   *
+   * <p>When cold starts surely stay under {@link #COLD_SHARE_IN_P99} of the requests (or there is
+   * no latency objective), every memory that meets the timeout and the warm objective may be
+   * chosen, and the choice is the cheapest of them: it costs at most any of them, priced here by
+   * the engine at each variant's leanest memory with that many cold starts (its own INIT). Else,
+   * when some variant meets the objective even with an INIT in the p99: the engine's price, for
+   * the dearest variant, of the requests at the highest memory the choice may take (one vCPU), the
+   * longest billed duration (at the lowest memory that meets the timeout), that variant's longest
+   * INIT and that many cold starts. Both add the front door and are raised by one part in a
+   * billion against rounding.
    */
   double upperBoundUsd(double k) {
     if (!violations.isEmpty() || variants.isEmpty()) {
@@ -264,8 +279,18 @@ final class LambdaModel {
     // memory's slowdown, the largest of all; the chosen memory's own is no larger.
     ColdStartInputs in = load.coldStartInputs(limits.lambdaKeepAliveMinutes());
     double coldStarts = in.idleUpperBound(k) + in.risingUpperBound(k * slowdown(lowestMemoryMb()));
-    if (maxLatencyMs.isPresent() && !someVariantMeetsLatencyWithInit()
-        && !(requests > 0 && coldStarts / requests < COLD_SHARE_IN_P99)) {
+    boolean outOfP99 = maxLatencyMs.isEmpty() || requests > 0 && coldStarts / requests < COLD_SHARE_IN_P99;
+    if (outOfP99) {
+      double leanest = Double.POSITIVE_INFINITY;
+      for (Variant variant : variants) {
+        int memoryMb = memories(variant, lowest, highest).leanestMb;
+        LambdaDeployment lean = deployment(service.name(), variant, memoryMb, requests,
+            billedMs(meanMs * slowdown(memoryMb)), coldStarts, variant.curve().at(memoryMb).p50Ms());
+        leanest = Math.min(leanest, context.engine().price(lean, context.terms()).monthlyCostUsd());
+      }
+      return (leanest + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
+    }
+    if (!someVariantMeetsLatencyWithInit()) {
       return Double.POSITIVE_INFINITY;
     }
     // Every memory the choice may take meets the timeout, the lowest of them being the slowest.
@@ -455,10 +480,22 @@ final class LambdaModel {
     final Memories all;
     final Memories meetingColdLatency;
 
+    /** The memory of {@link #all} with the fewest GB-seconds per request (the lowest on a tie). */
+    final int leanestMb;
+
     VariantMemories(Variant variant, int lowest, int highest) {
       all = new Memories(variant, candidates(variant, lowest, highest));
       meetingColdLatency = maxLatencyMs.isPresent()
           ? new Memories(variant, coldLatencyCandidates(variant, lowest, highest, false)) : null;
+      int leanest = 0;
+      for (int i = 1; i < all.memoryMb.length; i++) {
+        double gb = all.gbSecondsPerRequest[i];
+        double least = all.gbSecondsPerRequest[leanest];
+        if (gb < least || gb == least && all.memoryMb[i] < all.memoryMb[leanest]) {
+          leanest = i;
+        }
+      }
+      leanestMb = all.memoryMb[leanest];
     }
   }
 

@@ -144,7 +144,7 @@ final class ServiceLoad {
    * {@code 2^j} minutes that cover the window ({@code 2^j <= width < 2^(j+1)}), the spans built
    * once per service by doubling, so every window costs one pass.
    */
-  private int[] maxLevel(int from, int to) {
+  int[] maxLevel(int from, int to) {
     int n = levelOf.length;
     int width = to - from + 1;
     int[] out = new int[n];
