@@ -32,10 +32,12 @@ import java.util.OptionalDouble;
  *
  * <p>{@code k} is searched from 1 to the peak need {@code ceil(peak concurrency / K)} (no overflow
  * at all); {@code k = 0} is the {@code lambda} target itself. The cost is not monotone in {@code
- * k} (whole instances, cold starts, the free tier), so every {@code k} counts. A lower bound per
- * {@code k} (the containers plus Lambda without INIT, exact for every {@code k} from one pass over
- * the month) orders the search, and a full pass with cold starts is made only while the bound is
- * below the best cost found. With a latency objective,
+ * k} (whole instances, cold starts, the free tier), so every {@code k} counts: the answer is the
+ * cheapest {@code k}, fewer tasks on a tie. A lower bound per {@code k} (the containers plus
+ * Lambda's price of slightly fewer overflow requests than there are, without cold starts, from the
+ * concurrency's distinct values) orders the search, and a full pass with cold starts is made only
+ * while the bound is not above the best cost found, which gives the same answer as pricing every
+ * {@code k}. With a latency objective,
  * a {@code k} whose cold starts reach 1 % of all requests must meet it cold (p99 plus INIT p99).
  *
  * <p>Plain load balancers cannot send a request elsewhere when the tasks are busy: synchronous
@@ -76,6 +78,15 @@ final class HybridModel {
 
   HybridModel(ServiceLoad load, AdviceContext context, FitLimits limits, FrontDoors frontDoors,
       LambdaModel lambdaModel, ContainerModel fargate, ContainerModel ecsEc2) {
+    this(load, context, limits, frontDoors, lambdaModel, fargate, ecsEc2, false);
+  }
+
+  /**
+   * With {@code everyK}, the search prices every {@code k} with a full pass instead of skipping
+   * those whose lower bound cannot win (the definition; tests compare the two).
+   */
+  HybridModel(ServiceLoad load, AdviceContext context, FitLimits limits, FrontDoors frontDoors,
+      LambdaModel lambdaModel, ContainerModel fargate, ContainerModel ecsEc2, boolean everyK) {
     this.load = load;
     this.service = load.service;
     this.context = context;
@@ -98,15 +109,11 @@ final class HybridModel {
     this.lambda = chosen.orElse(null);
     Best found = null;
     if (violations.isEmpty()) {
-      double[] perTasks = new double[baselines.size()];
-      for (int i = 0; i < perTasks.length; i++) {
-        perTasks[i] = baselines.get(i).concurrencyPerTask();
-      }
-      double[][][] differences = differences(load, perTasks);
-      for (int i = 0; i < baselines.size(); i++) {
+      OverflowLevels levels = OverflowLevels.of(load);
+      for (Baseline baseline : baselines) {
         // The best so far bounds the next family's search: it wins only below that cost.
         double toBeat = found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd();
-        Best candidate = search(baselines.get(i), differences[i][0], differences[i][1], toBeat);
+        Best candidate = search(baseline, levels, toBeat, everyK);
         if (candidate != null && (found == null || candidate.monthlyCostUsd() < found.monthlyCostUsd())) {
           found = candidate;
         }
@@ -144,257 +151,122 @@ final class HybridModel {
   }
 
   /**
-   * Per baseline, the overflow requests for every {@code k} as difference arrays {@code
-   * {constant, slope}} of length {@code kMax + 2}: minute {@code t} overflows for {@code k <
-   * need(t)} by {@code r - (r K / c) k}, so {@code constant[0]} and {@code constant[need]} collect
-   * {@code +r} and {@code -r}, {@code slope[0]} and {@code slope[need]} {@code +rK/c} and {@code
-   * -rK/c}, each in minute order, for baselines whose task serves {@code perTasks[i]} requests
-   * at once. One pass over the month serves every baseline.
+   * The month's concurrency as ascending distinct values with the requests of their minutes, for
+   * the overflow's lower bounds: at capacity {@code C} the minutes of value {@code v} overflow
+   * (when {@code excess(v, C) > 0}) by {@code R x (v - C) / v} requests in all, so the overflow is
+   * {@code A - C x B} with {@code A} and {@code B} the sums of {@code R} and {@code R / v} over the
+   * values that overflow, a suffix.
    */
-  static double[][][] differences(ServiceLoad load, double[] perTasks) {
-    int count = perTasks.length;
-    double[][][] out = new double[count][][];
-    for (int i = 0; i < count; i++) {
-      int kMax = kMax(load, perTasks[i]);
-      out[i] = new double[][] {new double[kMax + 2], new double[kMax + 2]};
-    }
-    if (!load.constant && load.levels() && load.levelRequests() != null
-        && (double) load.concurrency.length * load.levelRequests()[load.levelRequests().length - 1] < 0x1p53
-        && differencesOfWholeCounts(load, perTasks, out)) {
-      return out;
-    }
-    for (int i = 0; i < count; i++) {
-      differencesPerMinute(load, perTasks[i], kMax(load, perTasks[i]), out[i][0], out[i][1]);
-    }
-    return out;
-  }
+  record OverflowLevels(float[] value, double[] requestsAbove, double[] perValueAbove) {
 
-  /** The difference arrays of one baseline, minute by minute. */
-  private static void differencesPerMinute(ServiceLoad load, double perTask, int kMax, double[] constant,
-      double[] slope) {
-    float[] c = load.concurrency;
-    float[] r = load.requests;
-    int minutes = load.constant ? 1 : c.length;
-    double weight = load.constant ? c.length : 1;
-    // With levels, a minute's need comes from a table per level instead of a division.
-    int[] levelOf = !load.constant && load.levels() ? load.levelOf() : null;
-    int[] needOf = levelOf == null ? null : needPerLevel(perTask, kMax, load.levelValue());
-    for (int t = 0; t < minutes; t++) {
-      if (c[t] <= 0 || r[t] <= 0) {
-        continue;
-      }
-      int need = needOf != null ? needOf[levelOf[t]] : (int) Math.min(Capacity.units(c[t], perTask), kMax);
-      constant[0] += weight * r[t];
-      constant[need] -= weight * r[t];
-      double s = weight * r[t] * perTask / c[t];
-      slope[0] += s;
-      slope[need] -= s;
-    }
-  }
-
-  private static int[] needPerLevel(double perTask, int kMax, float[] value) {
-    int[] needOf = new int[value.length];
-    for (int level = 0; level < value.length; level++) {
-      needOf[level] = (int) Math.min(Capacity.units(value[level], perTask), kMax);
-    }
-    return needOf;
-  }
-
-  /**
-   * The difference arrays when every level is one whole request count. Sums of whole counts below
-   * 2^53 are exact in any order, so the constants come from the minutes per level; the slopes,
-   * which round, are added in minute order, one pass for every baseline, from tables per level
-   * (a minute without load adds 0 to a spare last slot, which the search never reads). False,
-   * with nothing written, when some loaded minute needs no task (a tiny load): its slope is added
-   * to and taken from slot 0 in turn, which only the pass in minute order reproduces.
-   */
-  private static boolean differencesOfWholeCounts(ServiceLoad load, double[] perTasks, double[][][] out) {
-    float[] value = load.levelValue();
-    float[] requestsOf = load.levelRequests();
-    int[] minutesOf = load.levelMinutes();
-    int levels = value.length;
-    int count = perTasks.length;
-    int[][] needOf = new int[count][levels];
-    double[][] slopeOf = new double[count][levels];
-    for (int i = 0; i < count; i++) {
-      double perTask = perTasks[i];
-      int kMax = kMax(load, perTask);
-      for (int level = 0; level < levels; level++) {
-        if (minutesOf[level] == 0 || value[level] <= 0 || requestsOf[level] <= 0) {
-          needOf[i][level] = kMax + 1;
-          continue;
-        }
-        int need = (int) Math.min(Capacity.units(value[level], perTask), kMax);
-        if (need == 0) {
-          return false;
-        }
-        needOf[i][level] = need;
-        slopeOf[i][level] = 1.0 * requestsOf[level] * perTask / value[level];
-      }
-    }
-    for (int i = 0; i < count; i++) {
-      // Exact sums: kept in registers, a slot's sum stored when the need (which grows with the
-      // level) moves on.
-      double[] constant = out[i][0];
-      int[] need = needOf[i];
-      int kMax = kMax(load, perTasks[i]);
-      double first = 0;
-      int current = kMax + 1;
-      double run = 0;
-      for (int level = 0; level < levels; level++) {
-        if (need[level] <= kMax) {
-          double requests = (double) minutesOf[level] * requestsOf[level];
-          first += requests;
-          if (need[level] != current) {
-            constant[current] = run;
-            current = need[level];
-            run = constant[current];
+    static OverflowLevels of(ServiceLoad load) {
+      float[] c = load.concurrency;
+      float[] r = load.requests;
+      float[] value;
+      double[] requests;
+      if (load.constant) {
+        value = new float[] {c[0]};
+        requests = new double[] {(double) c.length * r[0]};
+      } else if (load.levels()) {
+        value = load.levelValue();
+        requests = new double[value.length];
+        float[] requestsOf = load.levelRequests();
+        if (requestsOf != null) {
+          int[] minutesOf = load.levelMinutes();
+          for (int level = 0; level < value.length; level++) {
+            requests[level] = (double) minutesOf[level] * requestsOf[level];
           }
-          run -= requests;
+        } else {
+          int[] levelOf = load.levelOf();
+          for (int t = 0; t < c.length; t++) {
+            requests[levelOf[t]] += r[t];
+          }
+        }
+      } else {
+        // No levels (a series the level paths refuse): sort the minutes by value.
+        long[] keyed = new long[c.length];
+        for (int t = 0; t < c.length; t++) {
+          keyed[t] = (long) Float.floatToIntBits(Math.max(0, c[t])) << 32 | t;
+        }
+        Arrays.sort(keyed);
+        value = new float[c.length];
+        requests = new double[c.length];
+        int count = 0;
+        for (long key : keyed) {
+          float v = Float.intBitsToFloat((int) (key >>> 32));
+          if (count == 0 || value[count - 1] != v) {
+            value[count++] = v;
+          }
+          requests[count - 1] += r[(int) key];
+        }
+        value = Arrays.copyOf(value, count);
+        requests = Arrays.copyOf(requests, count);
+      }
+      int levels = value.length;
+      double[] above = new double[levels + 1];
+      double[] perValue = new double[levels + 1];
+      for (int level = levels - 1; level >= 0; level--) {
+        above[level] = above[level + 1] + requests[level];
+        perValue[level] = perValue[level + 1] + (value[level] > 0 ? requests[level] / value[level] : 0);
+      }
+      return new OverflowLevels(value, above, perValue);
+    }
+
+    /**
+     * At most the overflow requests a pass finds above {@code capacity}: {@code A - C x B} less
+     * one part in a billion of {@code A + C x B}, far more than the rounding of either way of
+     * summing (each a few parts in 10^12 of the terms at most), and at least 0.
+     */
+    double requestsAtMost(double capacity) {
+      int lo = 0;
+      int hi = value.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (excess(value[mid], capacity) > 0) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
         }
       }
-      constant[current] = run;
-      constant[0] += first;
+      double a = requestsAbove[lo];
+      double b = capacity * perValueAbove[lo];
+      return Math.max(0, a - b - 1e-9 * (a + b));
     }
-    int[] levelOf = load.levelOf();
-    if (count == 2 && longRuns(levelOf, needOf[0]) && longRuns(levelOf, needOf[1])) {
-      slopesOfTwo(levelOf, needOf[0], slopeOf[0], out[0][1], needOf[1], slopeOf[1], out[1][1]);
-    } else {
-      for (int i = 0; i < count; i++) {
-        slopes(levelOf, needOf[i], slopeOf[i], out[i][1]);
-      }
-    }
-    return true;
   }
 
   /**
-   * Whether consecutive minutes mostly need the same tasks (judged on the first days): then a
-   * slot's sum is best kept in a register while the need stays, instead of a store and a load
-   * per minute that wait on each other.
+   * The cheapest feasible {@code k} of one baseline family that costs less than {@code toBeat}
+   * (the best of the families searched before), fewer tasks on a tie, or null when there is none.
+   * Each {@code k} has a lower bound, the containers plus Lambda's price of {@link
+   * OverflowLevels#requestsAtMost} overflow requests without cold starts (Lambda's price only
+   * grows with both); {@code k} are priced with a full pass in the order of their bounds until a
+   * bound exceeds the best cost found, which leaves the answer that pricing every {@code k} gives.
    */
-  private static boolean longRuns(int[] levelOf, int[] needOf) {
-    int sample = Math.min(levelOf.length, 2_048);
-    int changes = 0;
-    for (int t = 1; t < sample; t++) {
-      changes += needOf[levelOf[t]] != needOf[levelOf[t - 1]] ? 1 : 0;
-    }
-    return changes * 8 <= sample;
-  }
-
-  /**
-   * {@code slope[0] += s} and {@code slope[need] -= s} over the minutes in order, the sum of the
-   * current need's slot held in a register until the need changes (the same additions, in the
-   * same order). Slot 0 gets its sum at the end: no loaded minute needs 0 tasks here.
-   */
-  private static void slopesInRuns(int[] levelOf, int[] needOf, double[] slopeOf, double[] slope) {
-    double first = 0;
-    int current = slope.length - 1; // the spare slot
-    double run = 0;
-    for (int level : levelOf) {
-      double a = slopeOf[level];
-      first += a;
-      int need = needOf[level];
-      if (need != current) {
-        slope[current] = run;
-        current = need;
-        run = slope[need];
-      }
-      run -= a;
-    }
-    slope[current] = run;
-    slope[0] += first;
-  }
-
-  /**
-   * {@code slope[0] += s} and {@code slope[need] -= s} over the minutes in order for one baseline:
-   * in runs ({@link #slopesInRuns}) when its needs come in long runs, else slot by slot (the same
-   * additions, in the same order).
-   */
-  private static void slopes(int[] levelOf, int[] needOf, double[] slopeOf, double[] slope) {
-    if (longRuns(levelOf, needOf)) {
-      slopesInRuns(levelOf, needOf, slopeOf, slope);
-      return;
-    }
-    double first = 0;
-    for (int level : levelOf) {
-      double a = slopeOf[level];
-      first += a;
-      slope[needOf[level]] -= a;
-    }
-    slope[0] += first;
-  }
-
-  /**
-   * {@link #slopesInRuns} for two baselines whose needs both come in long runs, in one pass over
-   * the month, so their chains of additions run side by side.
-   */
-  private static void slopesOfTwo(int[] levelOf, int[] needA, double[] slopeOfA, double[] slopeA,
-      int[] needB, double[] slopeOfB, double[] slopeB) {
-    double firstA = 0;
-    double firstB = 0;
-    int currentA = slopeA.length - 1;
-    int currentB = slopeB.length - 1;
-    double runA = 0;
-    double runB = 0;
-    for (int level : levelOf) {
-      double a = slopeOfA[level];
-      firstA += a;
-      int need = needA[level];
-      if (need != currentA) {
-        slopeA[currentA] = runA;
-        currentA = need;
-        runA = slopeA[need];
-      }
-      runA -= a;
-      double b = slopeOfB[level];
-      firstB += b;
-      need = needB[level];
-      if (need != currentB) {
-        slopeB[currentB] = runB;
-        currentB = need;
-        runB = slopeB[need];
-      }
-      runB -= b;
-    }
-    slopeA[currentA] = runA;
-    slopeB[currentB] = runB;
-    slopeA[0] += firstA;
-    slopeB[0] += firstB;
-  }
-
-  /**
-   * The cheapest feasible {@code k} of one baseline family from its difference arrays (see {@link
-   * #differences}), or null when none is feasible or none costs less than {@code toBeat} (the
-   * best of the families searched before; a {@code k} at or above it could not be chosen).
-   */
-  private Best search(Baseline baseline, double[] constant, double[] slope, double toBeat) {
+  private Best search(Baseline baseline, OverflowLevels levels, double toBeat, boolean everyK) {
     double perTask = baseline.concurrencyPerTask();
     int kMax = kMax(load, perTask);
-    double[] lowerBound = new double[kMax + 1];
-    double[] overflowRequests = new double[kMax + 1];
-    double a = 0;
-    double b = 0;
-    for (int k = 0; k <= kMax; k++) {
-      a += constant[k];
-      b += slope[k];
-      overflowRequests[k] = Math.max(0, a - b * k);
-      lowerBound[k] = baseline.monthlyUsd(k) + lambdaUsd(overflowRequests[k], 0);
-    }
     if (kMax < 1) {
       return null; // no load at all: nothing to split
     }
     // k = 0 is the lambda target itself behind the containers' front door: a baseline has a task.
-    Integer[] order = new Integer[kMax];
+    double[] lowerBound = new double[kMax + 1];
+    lowerBound[0] = Double.POSITIVE_INFINITY;
     for (int k = 1; k <= kMax; k++) {
-      order[k - 1] = k;
+      lowerBound[k] = everyK ? 0 : baseline.monthlyUsd(k) + lambdaUsd(levels.requestsAtMost(k * perTask), 0);
     }
-    Arrays.sort(order, (x, y) -> lowerBound[x] != lowerBound[y] ? Double.compare(lowerBound[x], lowerBound[y])
-        : Integer.compare(x, y));
     Best found = null;
-    for (int k : order) {
-      if (lowerBound[k] >= toBeat || found != null && lowerBound[k] >= found.monthlyCostUsd()) {
+    for (int next = 1; next <= kMax; next++) {
+      // The unpriced k of least bound (fewest tasks on a tie); few are priced, so each is found
+      // by a scan rather than by sorting them all.
+      int k = everyK ? next : 0;
+      for (int j = 1; j <= kMax && !everyK; j++) {
+        k = lowerBound[j] < lowerBound[k] ? j : k;
+      }
+      double limit = found == null ? toBeat : Math.min(toBeat, found.monthlyCostUsd());
+      if (!(lowerBound[k] <= limit)) {
         break;
       }
+      lowerBound[k] = Double.POSITIVE_INFINITY;
       Overflow overflow = overflow(load, k * perTask, limits.lambdaKeepAliveMinutes(), lambda.slowdown());
       if (!meetsLatency(overflow)) {
         continue;

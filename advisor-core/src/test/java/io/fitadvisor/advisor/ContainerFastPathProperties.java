@@ -29,8 +29,8 @@ import net.jqwik.api.constraints.Size;
 /**
  * The fast paths of the container, LMI and hybrid models against the plain paths, to the bit:
  * concurrency levels, windows taken from spans and counted per level, tables per level instead
- * of per-minute divisions, unit-minutes summed as whole numbers, the hybrid's difference arrays
- * and sparse overflow pass, and costs at other loads priced without cost lines.
+ * of per-minute divisions, unit-minutes summed as whole numbers, the hybrid's sparse overflow
+ * pass (and its lower bounds, which must hold), and costs at other loads priced without cost lines.
  *
  * <p>The plain paths are what a load without levels takes ({@code new ServiceLoad(service,
  * series, false)}: float windows by {@link Windows#max}, per-minute loops), plus reference
@@ -130,40 +130,52 @@ class ContainerFastPathProperties {
   }
 
   @Property(tries = 60)
-  void hybridDifferencesAndOverflowEqualThePlainPasses(@ForAll @IntRange(min = 0, max = KINDS - 1) int kind,
-      @ForAll long seed, @ForAll @IntRange(min = 1, max = 2) int baselines,
-      @ForAll @DoubleRange(min = -3, max = 3) double log10Share) {
+  void hybridOverflowEqualsThePlainPassAndItsBoundHolds(@ForAll @IntRange(min = 0, max = KINDS - 1) int kind,
+      @ForAll long seed, @ForAll @DoubleRange(min = -3, max = 3) double log10Share) {
     SplittableRandom random = new SplittableRandom(seed);
     LoadSeries series = LoadSeries.of(minutes(kind, random));
     Service service = service(random, series);
     ServiceLoad fast = new ServiceLoad(service, series);
     ServiceLoad plain = new ServiceLoad(service, series, false);
-    double[] perTasks = new double[baselines];
-    for (int i = 0; i < baselines; i++) {
-      // A task's share of the busiest minute, from a thousandth (many tasks) to a thousand times
-      // (one task, and minutes that need none).
-      perTasks[i] = Math.max(1e-9, fast.peakConcurrency) * Math.pow(10, log10Share + random.nextDouble() - 0.5);
-    }
-    double[][][] expected = HybridModel.differences(plain, perTasks);
-    double[][][] actual = HybridModel.differences(fast, perTasks);
-    for (int i = 0; i < baselines; i++) {
-      assertThat(actual[i][0]).containsExactly(expected[i][0]);
-      assertThat(actual[i][1]).containsExactly(expected[i][1]);
-    }
+    // A task's share of the busiest minute, from a thousandth (many tasks) to a thousand times
+    // (one task, and minutes that need none).
+    double perTask = Math.max(1e-9, fast.peakConcurrency) * Math.pow(10, log10Share + random.nextDouble() - 0.5);
+    HybridModel.OverflowLevels fastLevels = HybridModel.OverflowLevels.of(fast);
+    HybridModel.OverflowLevels plainLevels = HybridModel.OverflowLevels.of(plain);
     double slowdown = 1 + random.nextDouble();
+    int kMax = (int) Math.min(Capacity.units(fast.peakConcurrency, perTask), 1_000);
     for (int j = 0; j < 4; j++) {
       // Lambda's own keep-alive first, then others: the ring's slot order turns with t mod keep.
       int keep = j == 0 ? LIMITS.lambdaKeepAliveMinutes() : 1 + random.nextInt(12);
-      double capacity = perTasks[0] * (1 + random.nextInt(Math.max(1, expected[0][0].length)));
-      assertThat(HybridModel.overflow(fast, capacity, keep, slowdown))
-          .isEqualTo(HybridModel.overflow(plain, capacity, keep, slowdown));
+      double capacity = perTask * (1 + random.nextInt(Math.max(1, kMax + 1)));
+      HybridModel.Overflow overflow = HybridModel.overflow(plain, capacity, keep, slowdown);
+      assertThat(HybridModel.overflow(fast, capacity, keep, slowdown)).isEqualTo(overflow);
+      assertThat(fastLevels.requestsAtMost(capacity)).isLessThanOrEqualTo(overflow.requests());
+      assertThat(plainLevels.requestsAtMost(capacity)).isLessThanOrEqualTo(overflow.requests());
+    }
+  }
+
+  @Property(tries = 60)
+  void theHybridsBoundedSearchFindsTheCheapestK(@ForAll @IntRange(min = 0, max = KINDS - 1) int kind,
+      @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    LoadSeries series = LoadSeries.of(minutes(kind, random));
+    Service service = service(random, series);
+    ServiceLoad load = new ServiceLoad(service, series);
+    Models models = new Models(load, Fixtures.ON_DEMAND);
+    // Pricing every k is the definition; a month-long pass each, so only for modest peaks.
+    if (models.lambda.chosen().isPresent() && load.peakConcurrency < 300) {
+      HybridModel everyK = new HybridModel(load, Fixtures.ON_DEMAND, LIMITS, models.frontDoors, models.lambda,
+          models.containers.get(0), models.containers.get(2), true);
+      assertThat(models.hybrid.option()).isEqualTo(everyK.option());
     }
   }
 
   @Example
-  void aLoadedMinuteThatNeedsNoTaskKeepsTheHybridsPassInMinuteOrder() {
+  void theOverflowBoundHoldsWhenLoadedMinutesNeedNoTask() {
     // One request in most minutes, 80,000 in a few: with a task serving a million times one
-    // minute's concurrency, the quiet minutes need 0 tasks (within Capacity.EPSILON).
+    // minute's concurrency, the quiet minutes need 0 tasks (within Capacity.EPSILON) and overflow
+    // nothing, though they have load.
     float[] x = new float[LoadSeries.MINUTES_PER_MONTH];
     Arrays.fill(x, 1);
     for (int t = 0; t < x.length; t += 5_000) {
@@ -176,13 +188,11 @@ class ContainerFastPathProperties {
     assertThat(fast.levels()).isTrue();
     assertThat(fast.levelRequests()).isNotNull();
     double quiet = fast.concurrency[1];
-    double[] perTasks = {quiet * 1.01e6, quiet * 3};
-    assertThat(Capacity.units(quiet, perTasks[0])).isZero();
-    double[][][] expected = HybridModel.differences(new ServiceLoad(service, series, false), perTasks);
-    double[][][] actual = HybridModel.differences(fast, perTasks);
-    for (int i = 0; i < perTasks.length; i++) {
-      assertThat(actual[i][0]).containsExactly(expected[i][0]);
-      assertThat(actual[i][1]).containsExactly(expected[i][1]);
+    HybridModel.OverflowLevels levels = HybridModel.OverflowLevels.of(fast);
+    for (double capacity : new double[] {quiet * 1.01e6, quiet * 3, quiet * (1 + 1e-7), quiet / 2}) {
+      HybridModel.Overflow overflow = HybridModel.overflow(fast, capacity, 5, 1);
+      assertThat(levels.requestsAtMost(capacity)).isLessThanOrEqualTo(overflow.requests())
+          .isGreaterThanOrEqualTo(overflow.requests() * (1 - 1e-8));
     }
   }
 
@@ -297,13 +307,15 @@ class ContainerFastPathProperties {
 
   /** The models of one service on one load, as the advisor builds them. */
   private static final class Models {
+    final FrontDoors frontDoors;
+    final LambdaModel lambda;
     final LmiModel lmi;
     final List<ContainerModel> containers = new ArrayList<>();
     final HybridModel hybrid;
 
     Models(ServiceLoad load, AdviceContext context) {
-      FrontDoors frontDoors = new FrontDoors(load, context);
-      LambdaModel lambda = new LambdaModel(load, context, LIMITS, ColdStarts.builtIn(), frontDoors);
+      frontDoors = new FrontDoors(load, context);
+      lambda = new LambdaModel(load, context, LIMITS, ColdStarts.builtIn(), frontDoors);
       lmi = new LmiModel(load, context, LIMITS, frontDoors);
       for (Target target : List.of(Target.FARGATE, Target.FARGATE_SPOT, Target.ECS_EC2)) {
         containers.add(new ContainerModel(target, load, context, LIMITS, frontDoors));
