@@ -82,10 +82,11 @@ final class ServiceLoad {
     this.levelsTried = !leveled;
     this.service = service;
     this.series = series;
-    this.summary = LoadSummary.of(series, service.duration());
     this.requests = new float[series.minutes()];
     series.copyTo(requests);
     this.concurrency = series.concurrency(service.duration().meanMs());
+    // After the concurrency: the series keeps the window's peak, so the summary need not slide it again.
+    this.summary = LoadSummary.of(series, service.duration());
     this.monthlyRequests = series.monthlyRequests();
     double peak = 0;
     double rise = 0;

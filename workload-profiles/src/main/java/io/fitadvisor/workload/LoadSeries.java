@@ -30,6 +30,14 @@ public final class LoadSeries {
   private final double monthlyRequests;
   private final double busiestMinuteRequests;
   private final List<String> notes;
+  /**
+   * The peak of the last window slid over the month with its length, kept so that asking for the
+   * concurrency and then its peak (as every advice does) slides the window once. Immutable, so a
+   * racy read sees a whole pair or null.
+   */
+  private Peak lastPeak;
+
+  private record Peak(double windowMinutes, double concurrency) {}
 
   private LoadSeries(
       float[] requestsPerMinute,
@@ -194,6 +202,10 @@ public final class LoadSeries {
       // The window lies inside one minute: the exact busiest minute gives the exact peak.
       return busiestMinuteRequests * windowMinutes;
     }
+    Peak last = lastPeak;
+    if (last != null && last.windowMinutes() == windowMinutes) {
+      return last.concurrency();
+    }
     return window(windowMinutes, null);
   }
 
@@ -262,6 +274,7 @@ public final class LoadSeries {
         result[minute] = (float) value;
       }
     }
+    lastPeak = new Peak(w, peak);
     return peak;
   }
 
