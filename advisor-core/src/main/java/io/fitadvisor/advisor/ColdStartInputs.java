@@ -453,10 +453,6 @@ final class ColdStartInputs {
     float[] r = load.requests;
     int n = r.length;
     int window = keepAliveMinutes;
-    if (stay == null) {
-      stay = new double[n];
-      stayEpoch = new int[n];
-    }
     if (window == FIVE && n > FIVE) {
       return denseIdleOfFive(k, busy);
     }
@@ -496,7 +492,7 @@ final class ColdStartInputs {
   private double denseIdleOfFive(double k, double busy) {
     float[] r = load.requests;
     int n = r.length;
-    boolean tabled = load.requestsPeriod == n && integerCounts && largestCount < n;
+    boolean tabled = tabled();
     double[] s;
     if (tabled) {
       s = table(k);
@@ -545,6 +541,10 @@ final class ColdStartInputs {
   /** {@code stay[t] = exp(-k r(t))} for every minute, with as few exponentials as the series allows. */
   private void fillStay(double k, float[] r) {
     int n = r.length;
+    if (stay == null) {
+      stay = new double[n];
+      stayEpoch = new int[n];
+    }
     int period = load.requestsPeriod;
     if (period < n) {
       for (int t = 0; t < period; t++) {
@@ -572,19 +572,25 @@ final class ColdStartInputs {
    */
   private void startFactors(double k) {
     factorK = k;
-    if (stay == null) {
-      stay = new double[load.requests.length];
-      stayEpoch = new int[load.requests.length];
-    }
     epoch++;
-    if (integerCounts && largestCount < load.requests.length && load.requestsPeriod == load.requests.length) {
+    if (tabled()) {
       if (table == null) {
         table = new double[largestCount + 1];
       }
       table[0] = 1;
       tableStep = Math.exp(-k);
       tableFilled = 0;
+    } else if (stay == null) {
+      // Only factors from exponentials are kept per minute.
+      stay = new double[load.requests.length];
+      stayEpoch = new int[load.requests.length];
     }
+  }
+
+  /** Whether a minute's factor comes from the table of whole counts (see {@link #factor}). */
+  private boolean tabled() {
+    int n = load.requests.length;
+    return integerCounts && largestCount < n && load.requestsPeriod == n;
   }
 
   /**
@@ -598,7 +604,7 @@ final class ColdStartInputs {
     if (count == 0) {
       return 1; // exp(-0) and table[0] alike
     }
-    if (integerCounts && largestCount < stay.length && load.requestsPeriod == stay.length) {
+    if (tabled()) {
       int j = (int) count;
       while (tableFilled < j) {
         double previous = table[tableFilled];
