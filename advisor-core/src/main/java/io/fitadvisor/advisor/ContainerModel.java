@@ -18,6 +18,7 @@ import io.fitadvisor.workload.Invocation;
 import io.fitadvisor.workload.Service;
 import io.fitadvisor.workload.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -78,26 +79,47 @@ final class ContainerModel {
   record ClusterTasks(Architecture architecture, double taskVcpu, double taskMemoryMb, int[] runStart,
       int[] runTasks, List<InstanceFit> fits) {
 
-    /** Runs of a per-minute series of task counts. */
-    static ClusterTasks ofMinutes(Architecture architecture, double taskVcpu, double taskMemoryMb,
-        int[] tasksPerMinute, List<InstanceFit> fits) {
-      int runs = 0;
-      for (int t = 0; t < tasksPerMinute.length; t++) {
-        if (t == 0 || tasksPerMinute[t] != tasksPerMinute[t - 1]) {
-          runs++;
-        }
+    /**
+     * Runs of a per-minute series of task counts, {@code tasksOf[levelAt[t]]} in minute {@code t}:
+     * counted, then filled, each in a pass without branches (the counts of a noisy load change
+     * too often for a branch to guess).
+     */
+    static ClusterTasks ofLevels(Architecture architecture, double taskVcpu, double taskMemoryMb,
+        int[] levelAt, int[] tasksOf, List<InstanceFit> fits) {
+      int n = levelAt.length;
+      int runs = 1;
+      for (int t = 1; t < n; t++) {
+        runs += tasksOf[levelAt[t]] != tasksOf[levelAt[t - 1]] ? 1 : 0;
       }
+      // Each minute writes its run's count and, as the run's end so far, the next run's start.
       int[] start = new int[runs + 1];
       int[] tasks = new int[runs];
-      int run = -1;
-      for (int t = 0; t < tasksPerMinute.length; t++) {
-        if (t == 0 || tasksPerMinute[t] != tasksPerMinute[t - 1]) {
-          start[++run] = t;
-          tasks[run] = tasksPerMinute[t];
-        }
+      int run = 0;
+      int previous = tasksOf[levelAt[0]];
+      tasks[0] = previous;
+      start[1] = 1;
+      for (int t = 1; t < n; t++) {
+        int now = tasksOf[levelAt[t]];
+        run += now != previous ? 1 : 0;
+        start[run + 1] = t + 1;
+        tasks[run] = now;
+        previous = now;
       }
-      start[runs] = tasksPerMinute.length;
       return new ClusterTasks(architecture, taskVcpu, taskMemoryMb, start, tasks, fits);
+    }
+
+    /** Runs of a per-minute series of task counts (0 or more each). */
+    static ClusterTasks ofMinutes(Architecture architecture, double taskVcpu, double taskMemoryMb,
+        int[] tasksPerMinute, List<InstanceFit> fits) {
+      int most = 0;
+      for (int tasks : tasksPerMinute) {
+        most = Math.max(most, tasks);
+      }
+      int[] itself = new int[most + 1];
+      for (int tasks = 0; tasks <= most; tasks++) {
+        itself[tasks] = tasks;
+      }
+      return ofLevels(architecture, taskVcpu, taskMemoryMb, tasksPerMinute, itself, fits);
     }
 
     /** Minutes in the month. */
@@ -622,12 +644,12 @@ final class ContainerModel {
     }
     // Tasks per level of the window, then per minute: a table look-up instead of a division.
     long[] tasksPerLevel = window.unitsPerLevel(perTask, minTasks);
-    int[] levelAt = window.levelAt;
-    int[] tasks = new int[n];
-    for (int t = 0; t < n; t++) {
-      tasks[t] = (int) tasksPerLevel[levelAt[t]];
+    int[] tasksOf = new int[tasksPerLevel.length];
+    for (int level = 0; level < tasksOf.length; level++) {
+      tasksOf[level] = (int) tasksPerLevel[level];
     }
-    clusterRuns = ClusterTasks.ofMinutes(architecture, any.taskVcpu(), any.taskMemoryMb(), tasks, fits);
+    clusterRuns = ClusterTasks.ofLevels(architecture, any.taskVcpu(), any.taskMemoryMb(), window.levelAt, tasksOf,
+        fits);
     return Optional.of(clusterRuns);
   }
 

@@ -54,6 +54,25 @@ class ContainerFastPathProperties {
     }
   }
 
+  @Property(tries = 200)
+  void clusterTaskRunsFollowTheMinutes(@ForAll @Size(min = 1, max = 60) int[] raw) {
+    // Few distinct counts, so runs of several minutes come up.
+    int[] tasks = Arrays.stream(raw).map(v -> v & 3).toArray();
+    List<Integer> starts = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    for (int t = 0; t < tasks.length; t++) {
+      if (t == 0 || tasks[t] != tasks[t - 1]) {
+        starts.add(t);
+        counts.add(tasks[t]);
+      }
+    }
+    starts.add(tasks.length);
+    ContainerModel.ClusterTasks runs = ContainerModel.ClusterTasks.ofMinutes(Architecture.ARM64, 0.5, 512, tasks,
+        List.of());
+    assertThat(runs.runStart()).containsExactly(starts.stream().mapToInt(Integer::intValue).toArray());
+    assertThat(runs.runTasks()).containsExactly(counts.stream().mapToInt(Integer::intValue).toArray());
+  }
+
   @Property(tries = 60)
   void levelsOrderTheConcurrencyAndKeepItsValues(@ForAll @IntRange(min = 0, max = KINDS - 1) int kind,
       @ForAll long seed) {
