@@ -401,18 +401,22 @@ final class HybridModel {
     int first = lo;
     // Per level from the first overflowing one: the overflow's requests (when a level's minutes
     // share them), concurrency, and 1 - exp(-requests) once met (NaN until then).
+    // Environments are whole: units(max of the ring) is the max of the ring's units (units only
+    // grows), so the ring keeps each minute's environments rather than its concurrency.
     double[] requestsByLevel = new double[levels];
     double[] concurrencyByLevel = new double[levels];
+    long[] environmentsByLevel = new long[levels];
     double[] firstFactor = new double[levels];
     for (int level = first; level < levels; level++) {
       double excess = excess(value[level], capacity);
       requestsByLevel[level] = requestsOf != null ? requestsOf[level] * excess / value[level] : Double.NaN;
       concurrencyByLevel[level] = excess * slowdown;
+      environmentsByLevel[level] = ColdStartInputs.units(concurrencyByLevel[level]);
       firstFactor[level] = Double.NaN;
     }
     int[] slotMinute = new int[keep];
     double[] slotRequests = new double[keep];
-    double[] slotConcurrency = new double[keep];
+    long[] slotEnvironments = new long[keep];
     Arrays.fill(slotMinute, Integer.MIN_VALUE);
     for (int v = -Math.min(keep, n); v < 0; v++) {
       int u = v + n;
@@ -420,7 +424,7 @@ final class HybridModel {
         int slot = v + keep;
         slotMinute[slot] = v;
         slotRequests[slot] = requestsOf != null ? requestsByLevel[levelOf[u]] : overflowRequests(c, r, u, capacity);
-        slotConcurrency[slot] = concurrencyByLevel[levelOf[u]];
+        slotEnvironments[slot] = environmentsByLevel[levelOf[u]];
       }
     }
     int[] blockMax = load.blockMaxLevel();
@@ -441,19 +445,19 @@ final class HybridModel {
         }
         double thisRequests = requestsOf != null ? requestsByLevel[level] : overflowRequests(c, r, t, capacity);
         double thisConcurrency = concurrencyByLevel[level];
+        long environments = environmentsByLevel[level];
         double recent = 0;
-        double pool = 0;
+        long pool = 0;
         int oldest = t - keep;
         for (int j = 0; j < keep; j++) {
           // An empty slot adds 0, which changes no bit of the non-negative sum.
           boolean inWindow = slotMinute[j] >= oldest;
           recent += inWindow ? slotRequests[j] : 0.0;
-          double concurrency = inWindow ? slotConcurrency[j] : 0.0;
-          pool = concurrency > pool ? concurrency : pool;
+          pool = Math.max(pool, inWindow ? slotEnvironments[j] : 0);
         }
         slotMinute[slotOfT] = t;
         slotRequests[slotOfT] = thisRequests;
-        slotConcurrency[slotOfT] = thisConcurrency;
+        slotEnvironments[slotOfT] = environments;
         requests += thisRequests;
         peak = thisConcurrency > peak ? thisConcurrency : peak;
         // exp(-recent) < ulp(cold) / 4 when recent > (54 - exponent(cold)) ln 2; with cold == 0
@@ -469,10 +473,9 @@ final class HybridModel {
           cold += Math.exp(-recent) * factor;
         }
         // Whole environments: Capacity.units(x, 1) without its division (x / 1.0 is x).
-        long now = ColdStartInputs.units(thisConcurrency);
-        long warm = Math.max(1, ColdStartInputs.units(pool));
-        if (now > warm) {
-          cold += now - warm;
+        long warm = Math.max(1, pool);
+        if (environments > warm) {
+          cold += environments - warm;
         }
       }
     }
