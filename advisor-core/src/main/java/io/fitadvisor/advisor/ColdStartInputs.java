@@ -435,8 +435,13 @@ final class ColdStartInputs {
    * that add to the idle cold starts): which of the two ways of summing is cheaper.
    */
   private int quietMinutesAtMost(double busy) {
-    int quiet = activeByRecentExponent[0];
-    for (int b = 1; b < activeByRecentExponent.length && Math.scalb(1.0, b - 1) < busy; b++) {
+    // Bucket b (from 1) starts at 2^(b-1), below busy for b up to the exponent of busy plus one,
+    // or up to the exponent alone when busy is that power of two itself.
+    int exponent = Math.getExponent(busy);
+    int last = busy > Math.scalb(1.0, exponent) ? exponent + 1 : exponent;
+    last = Math.max(0, Math.min(activeByRecentExponent.length - 1, last));
+    int quiet = 0;
+    for (int b = 0; b <= last; b++) {
       quiet += activeByRecentExponent[b];
     }
     return quiet;

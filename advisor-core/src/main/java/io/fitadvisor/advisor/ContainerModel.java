@@ -88,8 +88,11 @@ final class ContainerModel {
         int[] levelAt, int[] tasksOf, List<InstanceFit> fits) {
       int n = levelAt.length;
       int runs = 1;
+      int last = tasksOf[levelAt[0]];
       for (int t = 1; t < n; t++) {
-        runs += tasksOf[levelAt[t]] != tasksOf[levelAt[t - 1]] ? 1 : 0;
+        int now = tasksOf[levelAt[t]];
+        runs += now != last ? 1 : 0;
+        last = now;
       }
       // Each minute writes its run's count and, as the run's end so far, the next run's start.
       int[] start = new int[runs + 1];
