@@ -75,8 +75,8 @@ final class ServiceLoad {
 
   /**
    * With {@code leveled false}, the load never builds levels: every window, the hybrid's
-   * difference arrays and its overflow take the plain per-minute paths (as for a series that has
-   * no levels). The tests compare the two.
+   * bounds and its overflow take the plain per-minute paths (as for a series that has no
+   * levels). The tests compare the two.
    */
   ServiceLoad(Service service, LoadSeries series, boolean leveled) {
     this.levelsTried = !leveled;
