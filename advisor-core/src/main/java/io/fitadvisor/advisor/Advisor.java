@@ -153,14 +153,17 @@ public final class Advisor {
         case FARGATE:
           option = fargate.option();
           cost = fargate::monthlyCostUsd;
+          bounds = new BreakEvens.Bounds(fargate::lowerBoundUsd, fargate::upperBoundUsd);
           break;
         case FARGATE_SPOT:
           option = spot.option();
           cost = spot::monthlyCostUsd;
+          bounds = new BreakEvens.Bounds(spot::lowerBoundUsd, spot::upperBoundUsd);
           break;
         case ECS_EC2:
           option = ecsEc2.option();
           cost = ecsEc2::monthlyCostUsd;
+          bounds = new BreakEvens.Bounds(ecsEc2::lowerBoundUsd, ecsEc2::upperBoundUsd);
           break;
         default:
           option = hybrid.option();

@@ -468,6 +468,70 @@ final class ContainerModel {
   }
 
   /**
+   * A lower bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the windowed
+   * series, for the break-even search. A unit's unit-minutes are at least {@code max(floor x
+   * minutes, k x sum / capacity - EPSILON x minutes)} (each minute's {@code ceil(k x / capacity -
+   * EPSILON)} is at least {@code k x / capacity - EPSILON}); the engine's price only grows with
+   * the unit-hours, so the chosen unit costs at least the least of the units' prices of that.
+   * With the front door, lowered by one part in a billion against rounding; infinite when
+   * infeasible.
+   */
+  double lowerBoundUsd(double k) {
+    if (!violations.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double least = Double.POSITIVE_INFINITY;
+    for (Unit unit : units) {
+      least = Math.min(least, FrontDoors.costUsd(context, deployment(unit, fewestUnitMinutes(unit, k) / 60)));
+    }
+    return (least + frontDoors.monthlyCostUsd(false, k)) * (1 - 1e-9);
+  }
+
+  /**
+   * An upper bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the windowed
+   * series, for the break-even search. A unit's unit-minutes are at most {@code (floor + 1) x
+   * minutes + k x sum / capacity} (each minute's count is below {@code floor + k x / capacity +
+   * 1}). The choice takes the unit of least {@code unit-minutes x hourly price}, so that is at
+   * most {@code U}, the least of those bounds priced, and the chosen unit is one whose lower
+   * bound priced is at most {@code U}, with at most {@code U / hourly price} unit-minutes: the
+   * largest engine price of such a unit and unit-minutes bounds its cost. With the front door,
+   * raised by one part in a billion against rounding; infinite when infeasible.
+   */
+  double upperBoundUsd(double k) {
+    if (!violations.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double least = Double.POSITIVE_INFINITY;
+    for (Unit unit : units) {
+      least = Math.min(least, mostUnitMinutes(unit, k) / 60 * unit.hourlyUsd());
+    }
+    least *= 1 + 1e-9;
+    double dearest = 0;
+    for (Unit unit : units) {
+      if (fewestUnitMinutes(unit, k) / 60 * unit.hourlyUsd() <= least) {
+        double unitMinutes = Math.min(mostUnitMinutes(unit, k), least / unit.hourlyUsd() * 60);
+        dearest = Math.max(dearest, FrontDoors.costUsd(context, deployment(unit, unitMinutes / 60)));
+      }
+    }
+    return (dearest + frontDoors.monthlyCostUsd(false, k)) * (1 + 1e-9);
+  }
+
+  /** At most the unit-minutes of {@code unit} at load factor {@code k} (see {@link #lowerBoundUsd}). */
+  private double fewestUnitMinutes(Unit unit, double k) {
+    double capacity = unit.capacity() * utilization();
+    double minutes = window.minutes();
+    return Math.max(unit.floor() * minutes, k * window.sum() / capacity - Capacity.EPSILON * minutes)
+        * (1 - 1e-9);
+  }
+
+  /** At least the unit-minutes of {@code unit} at load factor {@code k} (see {@link #upperBoundUsd}). */
+  private double mostUnitMinutes(Unit unit, double k) {
+    double capacity = unit.capacity() * utilization();
+    double minutes = window.minutes();
+    return ((unit.floor() + 1) * minutes + k * window.sum() / capacity) * (1 + 1e-9);
+  }
+
+  /**
    * The cheapest unit at load factor {@code k} (the first in frontier order on a tie). A unit's
    * unit-minutes are at least {@code max(floor x minutes, k x sum of x(t) / capacity)}; units are
    * tried from the lowest such bound and the rest skipped once the bound exceeds the best cost,

@@ -54,6 +54,22 @@ class BreakEvenProperties {
     }
   }
 
+  @Property(tries = 60)
+  void containerBoundsHoldTheExactCost(@ForAll @IntRange(min = 0, max = 6) int kind, @ForAll long seed,
+      @ForAll @DoubleRange(min = -5, max = 4) double log10Factor) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Service service = service(kind, random);
+    ServiceLoad load = Fixtures.load(service);
+    FrontDoors doors = new FrontDoors(load, Fixtures.ON_DEMAND);
+    double k = Math.pow(10, log10Factor);
+    for (Target target : List.of(Target.FARGATE, Target.FARGATE_SPOT, Target.ECS_EC2)) {
+      ContainerModel model = new ContainerModel(target, load, Fixtures.ON_DEMAND, FitLimits.builtIn(), doors);
+      double exact = model.monthlyCostUsd(k);
+      assertThat(model.lowerBoundUsd(k)).isLessThanOrEqualTo(exact);
+      assertThat(exact).isLessThanOrEqualTo(model.upperBoundUsd(k));
+    }
+  }
+
   @Property(tries = 80)
   void theMemoryChoiceEqualsTryingEveryMb(@ForAll @IntRange(min = 0, max = 6) int kind, @ForAll long seed,
       @ForAll @DoubleRange(min = -4, max = 3) double log10Factor,
@@ -90,7 +106,10 @@ class BreakEvenProperties {
     return builder.build();
   }
 
-  /** The break-even curves as the advisor builds them, with or without Lambda's bounds. */
+  /**
+   * The break-even curves as the advisor builds them, with or without the bounds of Lambda and the
+   * containers.
+   */
   private static List<BreakEvens.Curve> curves(Service service, boolean withBounds) {
     ServiceLoad load = Fixtures.load(service);
     AdviceContext context = Fixtures.ON_DEMAND;
@@ -109,7 +128,8 @@ class BreakEvenProperties {
     for (Target target : List.of(Target.FARGATE, Target.FARGATE_SPOT, Target.ECS_EC2)) {
       ContainerModel model = new ContainerModel(target, load, context, limits, doors);
       if (model.option().feasible()) {
-        curves.add(new BreakEvens.Curve(target, model::monthlyCostUsd));
+        curves.add(new BreakEvens.Curve(target, model::monthlyCostUsd, withBounds
+            ? new BreakEvens.Bounds(model::lowerBoundUsd, model::upperBoundUsd) : null));
       }
     }
     return curves;
