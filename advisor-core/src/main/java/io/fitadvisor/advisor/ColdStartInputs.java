@@ -12,6 +12,9 @@ final class ColdStartInputs {
   /** exp(-40) is below 1e-17: windows with more recent requests start nothing cold. */
   private static final double NEGLIGIBLE_EXPONENT = 40;
   private static final int LARGEST_TABLED_COUNT = 1 << 20;
+  /** Whole counts split into a low part below 2^8 and a high part, each with its table. */
+  private static final int LOW_BITS = 8;
+  private static final int LOW_COUNTS = 1 << LOW_BITS;
   /** Lambda's built-in keep-alive, in minutes, which has its own unrolled idle pass. */
   private static final int FIVE = 5;
 
@@ -32,14 +35,13 @@ final class ColdStartInputs {
   /** The active minutes, built when the idle sum first walks them. */
   private int[] activeMinutes;
   // Scratch for one load factor at a time: exp(-k r(t)) per minute, valid where stayEpoch[t] ==
-  // epoch, and the table of exp(-k j) for whole counts j, valid up to tableFilled.
+  // epoch, and the tables of exp(-k j) for whole counts j (see factorOfCount).
   private double factorK;
   private double[] stay;
   private int[] stayEpoch;
   private int epoch;
-  private double[] table;
-  private double tableStep;
-  private int tableFilled;
+  private double[] lowTable;
+  private double[] highTable;
   private double lastFactor = Double.NaN;
   private double lastIdle;
   // The concurrency at the rising minutes and the pool before them, each sorted ascending on first
@@ -492,7 +494,7 @@ final class ColdStartInputs {
   /**
    * {@link #denseIdle} for the built-in keep-alive of five minutes: the five previous factors
    * ride in registers instead of being read again for every minute (the same multiplications in
-   * the same order), and whole counts take their factor straight from the table.
+   * the same order), and whole counts take their factor straight from the tables.
    */
   private double denseIdleOfFive(double k, double busy) {
     float[] r = load.requests;
@@ -500,7 +502,8 @@ final class ColdStartInputs {
     boolean tabled = tabled();
     double[] s;
     if (tabled) {
-      s = table(k);
+      fillTables(k);
+      s = null;
     } else {
       fillStay(k, r);
       s = stay;
@@ -509,15 +512,15 @@ final class ColdStartInputs {
     epoch++; // the on-demand factors of the sparse path are stale now
     // s1 is the previous minute's factor, s5 the one five minutes back; the first minutes look
     // back into the month's end.
-    double s1 = tabled ? s[(int) r[n - 1]] : s[n - 1];
-    double s2 = tabled ? s[(int) r[n - 2]] : s[n - 2];
-    double s3 = tabled ? s[(int) r[n - 3]] : s[n - 3];
-    double s4 = tabled ? s[(int) r[n - 4]] : s[n - 4];
-    double s5 = tabled ? s[(int) r[n - 5]] : s[n - 5];
+    double s1 = tabled ? factorOfCount((int) r[n - 1]) : s[n - 1];
+    double s2 = tabled ? factorOfCount((int) r[n - 2]) : s[n - 2];
+    double s3 = tabled ? factorOfCount((int) r[n - 3]) : s[n - 3];
+    double s4 = tabled ? factorOfCount((int) r[n - 4]) : s[n - 4];
+    double s5 = tabled ? factorOfCount((int) r[n - 5]) : s[n - 5];
     double cold = 0;
     for (int t = 0; t < n; t++) {
       float count = r[t];
-      double now = tabled ? s[(int) count] : s[t];
+      double now = tabled ? factorOfCount((int) count) : s[t];
       if (count > 0 && recent[t] < busy) {
         cold += ((((s1 * s2) * s3) * s4) * s5) * (1 - now);
       }
@@ -530,17 +533,31 @@ final class ColdStartInputs {
     return cold;
   }
 
-  /** {@code exp(-k j)} for every whole count {@code j} up to the largest, by repeated multiplication. */
-  private double[] table(double k) {
-    if (table == null) {
-      table = new double[largestCount + 1];
+  /**
+   * The tables of {@link #factorOfCount} at load factor {@code k}: {@code exp(-k i)} for {@code i}
+   * below 256 and {@code exp(-256 k h)} for {@code h} up to the largest count over 256, about 260
+   * to 4,350 exponentials in all instead of one a minute.
+   */
+  private void fillTables(double k) {
+    if (lowTable == null) {
+      lowTable = new double[Math.min(LOW_COUNTS, largestCount + 1)];
+      highTable = new double[(largestCount >> LOW_BITS) + 1];
     }
-    double step = Math.exp(-k);
-    table[0] = 1;
-    for (int j = 1; j <= largestCount; j++) {
-      table[j] = table[j - 1] < 1e-300 ? 0 : table[j - 1] * step;
+    for (int i = 0; i < lowTable.length; i++) {
+      lowTable[i] = Math.exp(-k * i);
     }
-    return table;
+    for (int h = 0; h < highTable.length; h++) {
+      highTable[h] = Math.exp(-k * ((double) h * LOW_COUNTS));
+    }
+  }
+
+  /**
+   * The factor of a whole count {@code j} (a series without a daily pattern): {@code exp(-k (j mod
+   * 256)) x exp(-256 k floor(j / 256))}, which is {@code Math.exp(-k j)} itself below 256 (the
+   * second factor is {@code exp(0) = 1}) and within a unit or two in the last place above.
+   */
+  private double factorOfCount(int j) {
+    return lowTable[j & (LOW_COUNTS - 1)] * highTable[j >> LOW_BITS];
   }
 
   /** {@code stay[t] = exp(-k r(t))} for every minute, with as few exponentials as the series allows. */
@@ -558,11 +575,11 @@ final class ColdStartInputs {
       for (int t = period; t < n; t++) {
         stay[t] = stay[t - period];
       }
-    } else if (integerCounts && largestCount < n) {
-      // Whole counts: exp(-k j) for every count j by repeated multiplication.
-      double[] table = table(k);
+    } else if (integerCounts) {
+      // Whole counts: from the tables of low and high parts (see factorOfCount).
+      fillTables(k);
       for (int t = 0; t < n; t++) {
-        stay[t] = table[(int) r[t]];
+        stay[t] = factorOfCount((int) r[t]);
       }
     } else {
       for (int t = 0; t < n; t++) {
@@ -579,12 +596,7 @@ final class ColdStartInputs {
     factorK = k;
     epoch++;
     if (tabled()) {
-      if (table == null) {
-        table = new double[largestCount + 1];
-      }
-      table[0] = 1;
-      tableStep = Math.exp(-k);
-      tableFilled = 0;
+      fillTables(k);
     } else if (stay == null) {
       // Only factors from exponentials are kept per minute.
       stay = new double[load.requests.length];
@@ -592,30 +604,23 @@ final class ColdStartInputs {
     }
   }
 
-  /** Whether a minute's factor comes from the table of whole counts (see {@link #factor}). */
+  /** Whether a minute's factor comes from the tables of whole counts (see {@link #factorOfCount}). */
   private boolean tabled() {
-    int n = load.requests.length;
-    return integerCounts && largestCount < n && load.requestsPeriod == n;
+    return integerCounts && load.requestsPeriod == load.requests.length;
   }
 
   /**
    * {@code exp(-k r(t))} at the current factor, bit for bit as a full per-minute pass computes it:
    * one exponential of the minute's count, except for whole counts of a series with no daily
-   * pattern, where {@code exp(-k j)} comes from a table built by repeated multiplication (here
-   * extended only as far as the counts asked for).
+   * pattern, which take {@link #factorOfCount}.
    */
   private double factor(int t) {
     float count = load.requests[t];
     if (count == 0) {
-      return 1; // exp(-0) and table[0] alike
+      return 1; // exp(-0), and factorOfCount(0) alike
     }
     if (tabled()) {
-      int j = (int) count;
-      while (tableFilled < j) {
-        double previous = table[tableFilled];
-        table[++tableFilled] = previous < 1e-300 ? 0 : previous * tableStep;
-      }
-      return table[j];
+      return factorOfCount((int) count);
     }
     if (stayEpoch[t] != epoch) {
       // For a daily pattern count(t) equals the count of the same minute of the first day.

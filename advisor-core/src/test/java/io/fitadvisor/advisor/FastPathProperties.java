@@ -55,6 +55,23 @@ class FastPathProperties {
     }
   }
 
+  @Example
+  void wholeCountsTakeALowAndAHighExponential() {
+    // Counts from 1 to 3,001 in an irregular order (no daily pattern): most have a high part, and
+    // at these factors the quiet minutes are many, so the one pass over the month sums them.
+    float[] x = new float[LoadSeries.MINUTES_PER_MONTH];
+    for (int t = 0; t < x.length; t++) {
+      x[t] = 1 + (int) ((t * 7919L) % 3001);
+    }
+    LoadSeries series = LoadSeries.of(x);
+    ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(100)
+        .load(LoadShape.recorded(series)).build(), series);
+    ColdStartInputs inputs = load.coldStartInputs(KEEP_ALIVE_MINUTES);
+    for (double k : new double[] {1e-4, 7e-4, 3e-3}) {
+      assertThat(inputs.idleColdStarts(k)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k));
+    }
+  }
+
   @Property(tries = 60)
   void risingStartsEqualTheMinuteByMinuteSum(@ForAll @IntRange(min = 0, max = 6) int kind,
       @ForAll long seed, @ForAll @DoubleRange(min = -3, max = 5) double log10Scale,
@@ -180,8 +197,9 @@ class FastPathProperties {
   /**
    * The definition, minute by minute: for each minute with {@code r > 0} requests, {@code exp(-k R)
    * (1 - exp(-k r))}, {@code exp(-k R)} as the product of the previous K minutes' factors newest first,
-   * and the factor of a count computed as the model does (a daily pattern, a table of whole counts,
-   * or one exponential a minute); minutes after a window with {@code k R >= 40} add nothing.
+   * and the factor of a count computed as the model does (a daily pattern, whole counts from a low
+   * and a high exponential, or one exponential a minute); minutes after a window with {@code k R >=
+   * 40} add nothing.
    */
   static double referenceIdle(ServiceLoad load, int window, double k) {
     float[] r = load.requests;
@@ -207,14 +225,11 @@ class FastPathProperties {
       for (int t = 0; t < n; t++) {
         stay[t] = Math.exp(-k * r[t % load.requestsPeriod]);
       }
-    } else if (integers && largest <= (1 << 20) && (int) largest < n) {
-      double[] table = new double[(int) largest + 1];
-      table[0] = 1;
-      for (int j = 1; j < table.length; j++) {
-        table[j] = table[j - 1] < 1e-300 ? 0 : table[j - 1] * Math.exp(-k);
-      }
+    } else if (integers && largest <= (1 << 20)) {
+      // A whole count j: exp(-k (j mod 256)) x exp(-256 k floor(j / 256)).
       for (int t = 0; t < n; t++) {
-        stay[t] = table[(int) r[t]];
+        int j = (int) r[t];
+        stay[t] = Math.exp(-k * (j % 256)) * Math.exp(-k * (256.0 * (j / 256)));
       }
     } else {
       for (int t = 0; t < n; t++) {
