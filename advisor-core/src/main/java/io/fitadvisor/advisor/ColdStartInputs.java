@@ -499,29 +499,50 @@ final class ColdStartInputs {
   private double denseIdleOfFive(double k, double busy) {
     float[] r = load.requests;
     int n = r.length;
-    boolean tabled = tabled();
-    double[] s;
-    if (tabled) {
-      fillTables(k);
-      s = null;
-    } else {
-      fillStay(k, r);
-      s = stay;
-    }
-    double[] recent = recentRequests;
     epoch++; // the on-demand factors of the sparse path are stale now
+    if (tabled()) {
+      fillTables(k);
+      return idleOfFiveFromTables(r, recentRequests, busy, lowTable, highTable);
+    }
+    fillStay(k, r);
+    double[] s = stay;
+    double[] recent = recentRequests;
     // s1 is the previous minute's factor, s5 the one five minutes back; the first minutes look
     // back into the month's end.
-    double s1 = tabled ? factorOfCount((int) r[n - 1]) : s[n - 1];
-    double s2 = tabled ? factorOfCount((int) r[n - 2]) : s[n - 2];
-    double s3 = tabled ? factorOfCount((int) r[n - 3]) : s[n - 3];
-    double s4 = tabled ? factorOfCount((int) r[n - 4]) : s[n - 4];
-    double s5 = tabled ? factorOfCount((int) r[n - 5]) : s[n - 5];
+    double s1 = s[n - 1];
+    double s2 = s[n - 2];
+    double s3 = s[n - 3];
+    double s4 = s[n - 4];
+    double s5 = s[n - 5];
     double cold = 0;
     for (int t = 0; t < n; t++) {
-      float count = r[t];
-      double now = tabled ? factorOfCount((int) count) : s[t];
-      if (count > 0 && recent[t] < busy) {
+      double now = s[t];
+      if (r[t] > 0 && recent[t] < busy) {
+        cold += ((((s1 * s2) * s3) * s4) * s5) * (1 - now);
+      }
+      s5 = s4;
+      s4 = s3;
+      s3 = s2;
+      s2 = s1;
+      s1 = now;
+    }
+    return cold;
+  }
+
+  /** {@link #denseIdleOfFive} for whole counts, each minute's factor from the tables ({@link #factorOfCount}). */
+  private static double idleOfFiveFromTables(float[] r, double[] recent, double busy, double[] low, double[] high) {
+    int n = r.length;
+    int mask = LOW_COUNTS - 1;
+    double s1 = low[(int) r[n - 1] & mask] * high[(int) r[n - 1] >> LOW_BITS];
+    double s2 = low[(int) r[n - 2] & mask] * high[(int) r[n - 2] >> LOW_BITS];
+    double s3 = low[(int) r[n - 3] & mask] * high[(int) r[n - 3] >> LOW_BITS];
+    double s4 = low[(int) r[n - 4] & mask] * high[(int) r[n - 4] >> LOW_BITS];
+    double s5 = low[(int) r[n - 5] & mask] * high[(int) r[n - 5] >> LOW_BITS];
+    double cold = 0;
+    for (int t = 0; t < n; t++) {
+      int j = (int) r[t];
+      double now = low[j & mask] * high[j >> LOW_BITS];
+      if (j > 0 && recent[t] < busy) {
         cold += ((((s1 * s2) * s3) * s4) * s5) * (1 - now);
       }
       s5 = s4;
