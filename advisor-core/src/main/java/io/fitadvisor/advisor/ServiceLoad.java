@@ -35,6 +35,7 @@ final class ServiceLoad {
   /** Minutes per block of {@link #blockMaxLevel()}. */
   static final int BLOCK_MINUTES = 16;
   private static final int INFINITY_BITS = Float.floatToRawIntBits(Float.POSITIVE_INFINITY);
+  private static final double MILLISECONDS_PER_MINUTE = 60_000;
   /** The radix sort's digit: three passes cover a float's 32 bits. */
   private static final int DIGIT_BITS = 11;
   private static final int DIGITS = 1 << DIGIT_BITS;
@@ -199,7 +200,12 @@ final class ServiceLoad {
   boolean levels() {
     if (!levelsTried) {
       levelsTried = true;
-      if (concurrency.length > 0 && !levelsFromRequests()) {
+      // Each way checks what it needs; the order only saves time. Requests longer than a minute
+      // spread over the next minutes, so their concurrency is no function of the minute's count
+      // (the way from requests would fail late), but it changes seldom.
+      boolean spread = service.duration().meanMs() > MILLISECONDS_PER_MINUTE;
+      if (concurrency.length > 0
+          && !(spread ? levelsFromRuns() || levelsFromRequests() : levelsFromRequests() || levelsFromRuns())) {
         levelsBySorting();
       }
       if (levelOf != null) {
@@ -376,6 +382,66 @@ final class ServiceLoad {
     levelRequests = Arrays.copyOf(countOf, levels);
     levelMinutes = minutesOf;
     countScratch = scratch;
+    return true;
+  }
+
+  /**
+   * Levels as the ranks of the distinct concurrency values when the month has few runs of equal
+   * values (long requests spread each minute's count over the next ones, so their concurrency is
+   * no function of the minute's count, but it changes seldom): the runs' values are sorted
+   * instead of every minute's. False, with nothing set, when the runs are more than an eighth of
+   * the minutes, or for a negative zero or a non-finite value.
+   */
+  private boolean levelsFromRuns() {
+    float[] c = concurrency;
+    int n = c.length;
+    int runs = 1;
+    for (int t = 1; t < n; t++) {
+      runs += Float.floatToRawIntBits(c[t]) != Float.floatToRawIntBits(c[t - 1]) ? 1 : 0;
+    }
+    if (runs > n / 8) {
+      return false;
+    }
+    int[] runStart = new int[runs + 1];
+    int[] runBits = new int[runs];
+    boolean bad = false;
+    for (int t = 0, run = -1; t < n; t++) {
+      int bits = Float.floatToRawIntBits(c[t]);
+      if (run < 0 || bits != runBits[run]) {
+        run++;
+        runStart[run] = t;
+        runBits[run] = bits;
+        // Negative zero (sign bit) and non-finite values keep the float path.
+        bad |= bits < 0 | bits >= INFINITY_BITS;
+      }
+    }
+    if (bad) {
+      return false;
+    }
+    runStart[runs] = n;
+    // Non-negative finite floats order like their bits.
+    int[] distinct = runBits.clone();
+    Arrays.sort(distinct);
+    int levels = 0;
+    for (int i = 0; i < distinct.length; i++) {
+      if (i == 0 || distinct[i] != distinct[i - 1]) {
+        distinct[levels++] = distinct[i];
+      }
+    }
+    int[] level = new int[n];
+    int[] minutesOf = new int[levels];
+    for (int run = 0; run < runs; run++) {
+      int of = Arrays.binarySearch(distinct, 0, levels, runBits[run]);
+      Arrays.fill(level, runStart[run], runStart[run + 1], of);
+      minutesOf[of] += runStart[run + 1] - runStart[run];
+    }
+    float[] value = new float[levels];
+    for (int i = 0; i < levels; i++) {
+      value[i] = Float.intBitsToFloat(distinct[i]);
+    }
+    levelOf = level;
+    levelValue = value;
+    levelMinutes = minutesOf;
     return true;
   }
 
