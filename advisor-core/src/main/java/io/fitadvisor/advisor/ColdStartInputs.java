@@ -34,6 +34,8 @@ final class ColdStartInputs {
   private final int activeCount;
   /** The active minutes, built when the idle sum first walks them. */
   private int[] activeMinutes;
+  /** The requests in the K minutes before each active minute. */
+  private double[] activeRecent;
   // Scratch for one load factor at a time: exp(-k r(t)) per minute, valid where stayEpoch[t] ==
   // epoch, and the tables of exp(-k j) for whole counts j (see factorOfCount).
   private double factorK;
@@ -70,6 +72,7 @@ final class ColdStartInputs {
       largestCount = 0;
       activeCount = 0;
       activeMinutes = new int[0];
+      activeRecent = new double[0];
       activeByRecentExponent = new int[66];
       return;
     }
@@ -326,9 +329,31 @@ final class ColdStartInputs {
       return denseIdle(k, busy);
     }
     startFactors(k);
+    int[] active = activeMinutes;
+    double[] recent = activeRecent;
     double cold = 0;
-    for (int t : activeMinutes) {
-      if (recentRequests[t] < busy) {
+    if (tabled()) {
+      // Whole counts: every factor from the tables, a count of 0 giving exp(0) x exp(0) = 1.
+      double[] low = lowTable;
+      double[] high = highTable;
+      int mask = LOW_COUNTS - 1;
+      for (int i = 0; i < active.length; i++) {
+        if (recent[i] < busy) {
+          int t = active[i];
+          double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
+          for (int j = 1; j <= window && product > 0; j++) {
+            int count = (int) r[t - j >= 0 ? t - j : t - j + n];
+            product *= low[count & mask] * high[count >> LOW_BITS];
+          }
+          int count = (int) r[t];
+          cold += product * (1 - low[count & mask] * high[count >> LOW_BITS]);
+        }
+      }
+      return cold;
+    }
+    for (int i = 0; i < active.length; i++) {
+      if (recent[i] < busy) {
+        int t = active[i];
         double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
         for (int j = 1; j <= window && product > 0; j++) {
           product *= factor(t - j >= 0 ? t - j : t - j + n);
@@ -424,10 +449,28 @@ final class ColdStartInputs {
       a += r[t] > 0 ? 1 : 0;
     }
     activeMinutes = Arrays.copyOf(active, activeCount);
+    activeRecent = new double[activeCount];
+    int window = keepAliveMinutes;
+    int n = r.length;
+    if (integerCounts && window < n && (long) activeCount * window < n) {
+      // Few active minutes: their sums of whole counts directly (exact in any order, so equal to
+      // the sliding sums), without the month-long pass.
+      for (int i = 0; i < activeCount; i++) {
+        int t = activeMinutes[i];
+        long sum = 0;
+        for (int j = 1; j <= window; j++) {
+          sum += (int) r[t - j >= 0 ? t - j : t - j + n];
+        }
+        activeRecent[i] = sum;
+      }
+    } else {
+      double[] recentRequests = recentRequests();
+      for (int i = 0; i < activeCount; i++) {
+        activeRecent[i] = recentRequests[activeMinutes[i]];
+      }
+    }
     activeByRecentExponent = new int[66];
-    double[] recentRequests = recentRequests();
-    for (int t : activeMinutes) {
-      double recent = recentRequests[t];
+    for (double recent : activeRecent) {
       activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;
     }
   }
@@ -465,7 +508,7 @@ final class ColdStartInputs {
     }
     fillStay(k, r);
     double[] s = stay;
-    double[] recent = recentRequests;
+    double[] recent = recentRequests();
     epoch++; // the on-demand factors of the sparse path are stale now
     double cold = 0;
     int head = Math.min(window, n);
@@ -502,11 +545,11 @@ final class ColdStartInputs {
     epoch++; // the on-demand factors of the sparse path are stale now
     if (tabled()) {
       fillTables(k);
-      return idleOfFiveFromTables(r, recentRequests, busy, lowTable, highTable);
+      return idleOfFiveFromTables(r, recentRequests(), busy, lowTable, highTable);
     }
     fillStay(k, r);
     double[] s = stay;
-    double[] recent = recentRequests;
+    double[] recent = recentRequests();
     // s1 is the previous minute's factor, s5 the one five minutes back; the first minutes look
     // back into the month's end.
     double s1 = s[n - 1];
