@@ -153,17 +153,17 @@ public final class Advisor {
         case FARGATE:
           option = fargate.option();
           cost = fargate::monthlyCostUsd;
-          bounds = new BreakEvens.Bounds(fargate::lowerBoundUsd, fargate::upperBoundUsd);
+          bounds = fargate.bounds();
           break;
         case FARGATE_SPOT:
           option = spot.option();
           cost = spot::monthlyCostUsd;
-          bounds = new BreakEvens.Bounds(spot::lowerBoundUsd, spot::upperBoundUsd);
+          bounds = spot.bounds();
           break;
         case ECS_EC2:
           option = ecsEc2.option();
           cost = ecsEc2::monthlyCostUsd;
-          bounds = new BreakEvens.Bounds(ecsEc2::lowerBoundUsd, ecsEc2::upperBoundUsd);
+          bounds = ecsEc2.bounds();
           break;
         default:
           option = hybrid.option();

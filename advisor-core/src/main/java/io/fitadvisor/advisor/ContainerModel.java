@@ -139,6 +139,9 @@ final class ContainerModel {
   /** The cheapest unit at one load factor, priced. */
   private record Choice(Unit unit, double unitHours, PricedDeployment compute, double monthlyCostUsd) {}
 
+  /** Up to this many distinct windowed values, a cost at another load is as cheap as its bounds. */
+  private static final int FEW_DISTINCT_VALUES = 64;
+
   private final Target target;
   private final ServiceLoad load;
   /** The shared cluster's task runs, once worked out for one architecture. */
@@ -465,6 +468,15 @@ final class ContainerModel {
     Unit unit = units.get(pick.unit());
     Deployment compute = deployment(unit, pick.unitMinutes() / 60);
     return FrontDoors.costUsd(context, compute) + frontDoors.monthlyCostUsd(false, k);
+  }
+
+  /**
+   * Bounds of {@link #monthlyCostUsd} for the break-even search, or null when the windowed series
+   * has so few distinct values that the exact cost is about as cheap (a steady load has one).
+   */
+  BreakEvens.Bounds bounds() {
+    return violations.isEmpty() && window.distinctValues() > FEW_DISTINCT_VALUES
+        ? new BreakEvens.Bounds(this::lowerBoundUsd, this::upperBoundUsd) : null;
   }
 
   /**

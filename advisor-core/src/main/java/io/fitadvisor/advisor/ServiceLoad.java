@@ -69,6 +69,8 @@ final class ServiceLoad {
   private int[] levelMinutes;
   private int[] blockMaxLevel;
   private int[] shiftScratch;
+  /** The one window of a constant series. */
+  private Window constantWindow;
 
   ServiceLoad(Service service, LoadSeries series) {
     this(service, series, true);
@@ -131,9 +133,12 @@ final class ServiceLoad {
 
   private Window newWindow(int from, int to) {
     checkArgument(from <= to, "window must not be empty (from %s, to %s)", from, to);
-    // A constant series is its own windowed maximum.
+    // A constant series is its own windowed maximum, for every window alike.
     if (constant || concurrency.length == 0) {
-      return new Window(concurrency);
+      if (constantWindow == null) {
+        constantWindow = new Window(concurrency);
+      }
+      return constantWindow;
     }
     if (!levels()) {
       return new Window(Windows.max(concurrency, from, to));
@@ -695,6 +700,11 @@ final class ServiceLoad {
     /** Minutes in the series. */
     int minutes() {
       return minutes;
+    }
+
+    /** How many distinct values the series has. */
+    int distinctValues() {
+      return values.length;
     }
 
     /** The sum of the series over the month. */

@@ -43,10 +43,16 @@ public class LoadSeriesBenchmark {
     return Loads.series(bursty);
   }
 
-  /** Peak concurrency of 2-minute requests: the sliding window over the month. */
+  private int call;
+
+  /**
+   * Peak concurrency of 2-minute requests: the sliding window over the month. The length
+   * alternates by a millisecond, so the series' memory of its last window never answers.
+   */
   @Benchmark
   public double peakConcurrencyLongRequests() {
-    return series.peakConcurrency(120_000);
+    call ^= 1;
+    return series.peakConcurrency(120_000 + call);
   }
 
   /** Peak concurrency of 120 ms requests: the busiest minute alone. */
