@@ -94,9 +94,17 @@ final class ServiceLoad {
     double peak = 0;
     double rise = 0;
     int n = concurrency.length;
-    for (int t = 0; t < n; t++) {
-      peak = Math.max(peak, concurrency[t]);
-      rise = Math.max(rise, concurrency[t] - concurrency[t == 0 ? n - 1 : t - 1]);
+    if (n > 0) {
+      // Plain comparisons: the values are finite, and a -0.0 can only lose to the starting 0.
+      float[] c = concurrency;
+      peak = c[0] > 0 ? c[0] : 0;
+      double first = c[0] - c[n - 1];
+      rise = first > 0 ? first : 0;
+      for (int t = 1; t < n; t++) {
+        peak = c[t] > peak ? c[t] : peak;
+        double up = c[t] - c[t - 1];
+        rise = up > rise ? up : rise;
+      }
     }
     this.peakConcurrency = peak;
     this.largestRise = rise;
