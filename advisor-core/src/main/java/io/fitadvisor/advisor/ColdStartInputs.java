@@ -449,12 +449,12 @@ final class ColdStartInputs {
       a += r[t] > 0 ? 1 : 0;
     }
     activeMinutes = Arrays.copyOf(active, activeCount);
-    activeRecent = new double[activeCount];
     int window = keepAliveMinutes;
     int n = r.length;
     if (integerCounts && window < n && (long) activeCount * window < n) {
       // Few active minutes: their sums of whole counts directly (exact in any order, so equal to
       // the sliding sums), without the month-long pass.
+      activeRecent = new double[activeCount];
       for (int i = 0; i < activeCount; i++) {
         int t = activeMinutes[i];
         long sum = 0;
@@ -463,8 +463,11 @@ final class ColdStartInputs {
         }
         activeRecent[i] = sum;
       }
+    } else if (activeCount == n) {
+      activeRecent = recentRequests(); // every minute is active: the same sums, shared
     } else {
       double[] recentRequests = recentRequests();
+      activeRecent = new double[activeCount];
       for (int i = 0; i < activeCount; i++) {
         activeRecent[i] = recentRequests[activeMinutes[i]];
       }
