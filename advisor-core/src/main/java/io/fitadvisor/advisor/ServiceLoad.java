@@ -269,6 +269,21 @@ final class ServiceLoad {
    */
   static void countLevels(int[] levelAt, int[] scratch) {
     int n = levelAt.length;
+    if (inLongRuns(levelAt)) {
+      // A windowed maximum changes seldom: add each run's length once (the first counter).
+      int current = levelAt[0];
+      int start = 0;
+      for (int t = 1; t < n; t++) {
+        int level = levelAt[t];
+        if (level != current) {
+          scratch[current << 2] += t - start;
+          current = level;
+          start = t;
+        }
+      }
+      scratch[current << 2] += n - start;
+      return;
+    }
     int t = 0;
     for (; t + 3 < n; t += 4) {
       scratch[levelAt[t] << 2]++;
@@ -279,6 +294,16 @@ final class ServiceLoad {
     for (; t < n; t++) {
       scratch[levelAt[t] << 2]++;
     }
+  }
+
+  /** Whether the levels change at most once in eight minutes, judged on the first days. */
+  private static boolean inLongRuns(int[] levelAt) {
+    int sample = Math.min(levelAt.length, 2_048);
+    int changes = 0;
+    for (int t = 1; t < sample; t++) {
+      changes += levelAt[t] != levelAt[t - 1] ? 1 : 0;
+    }
+    return sample > 0 && changes * 8 <= sample;
   }
 
   /** The minutes of {@code level} counted by {@link #countLevels}; zeroes its counters. */
