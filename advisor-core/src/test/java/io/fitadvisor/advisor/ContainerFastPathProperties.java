@@ -55,9 +55,13 @@ class ContainerFastPathProperties {
   }
 
   @Property(tries = 200)
-  void clusterTaskRunsFollowTheMinutes(@ForAll @Size(min = 1, max = 60) int[] raw) {
-    // Few distinct counts, so runs of several minutes come up.
-    int[] tasks = Arrays.stream(raw).map(v -> v & 3).toArray();
+  void clusterTaskRunsFollowTheMinutes(@ForAll @Size(min = 1, max = 60) int[] raw, @ForAll boolean longRuns) {
+    // Few distinct counts, so runs of several minutes come up; with longRuns, each raw value is
+    // a run of 1 to 32 minutes (the pass for levels that change seldom).
+    int[] tasks = longRuns
+        ? Arrays.stream(raw).flatMap(v -> java.util.stream.IntStream.generate(() -> v & 3).limit(1 + ((v >>> 2) & 31)))
+            .toArray()
+        : Arrays.stream(raw).map(v -> v & 3).toArray();
     List<Integer> starts = new ArrayList<>();
     List<Integer> counts = new ArrayList<>();
     for (int t = 0; t < tasks.length; t++) {
