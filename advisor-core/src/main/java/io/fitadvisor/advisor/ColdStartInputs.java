@@ -15,7 +15,7 @@ final class ColdStartInputs {
   /** Whole counts split into a low part below 2^8 and a high part, each with its table. */
   private static final int LOW_BITS = 8;
   private static final int LOW_COUNTS = 1 << LOW_BITS;
-  /** Lambda's built-in keep-alive, in minutes, which has its own unrolled idle pass. */
+  /** Lambda's built-in keep-alive, in minutes, whose idle pass over whole counts is unrolled. */
   private static final int FIVE = 5;
 
   final int keepAliveMinutes;
@@ -106,7 +106,7 @@ final class ColdStartInputs {
         min = recent < min ? recent : min;
       }
     } else {
-      min = integerCounts ? slidingSumsOfWholeCounts(null) : slidingSums(null);
+      min = slidingSums(null);
     }
     this.minRecentRequests = Math.max(0, min);
     // The minutes whose concurrency rises above the warm pool (the previous K minutes' peak), with
@@ -372,11 +372,7 @@ final class ColdStartInputs {
         recentRequests = Windows.sum(load.requests, -keepAliveMinutes, -1); // no fast path
       } else {
         recentRequests = new double[n];
-        if (integerCounts) {
-          slidingSumsOfWholeCounts(recentRequests);
-        } else {
-          slidingSums(recentRequests);
-        }
+        slidingSums(recentRequests);
       }
     }
     return recentRequests;
@@ -403,36 +399,6 @@ final class ColdStartInputs {
       min = running < min ? running : min; // sums of non-negative counts: no NaN, no -0.0
       int leaving = t - window >= 0 ? t - window : t - window + n;
       running += r[t] - r[leaving];
-    }
-    return min;
-  }
-
-  /**
-   * {@link #slidingSums} for whole counts up to {@link #LARGEST_TABLED_COUNT}: there every float
-   * difference and every running sum is exact, so whole-number arithmetic gives the same values.
-   */
-  private double slidingSumsOfWholeCounts(double[] out) {
-    float[] r = load.requests;
-    int n = r.length;
-    int window = keepAliveMinutes;
-    long running = 0;
-    for (int p = n - window; p < n; p++) {
-      running += (int) r[p];
-    }
-    long min = Long.MAX_VALUE;
-    for (int t = 0; t < window; t++) {
-      if (out != null) {
-        out[t] = running;
-      }
-      min = Math.min(min, running);
-      running += (int) r[t] - (int) r[t - window + n];
-    }
-    for (int t = window; t < n; t++) {
-      if (out != null) {
-        out[t] = running;
-      }
-      min = Math.min(min, running);
-      running += (int) r[t] - (int) r[t - window];
     }
     return min;
   }
@@ -506,8 +472,10 @@ final class ColdStartInputs {
     float[] r = load.requests;
     int n = r.length;
     int window = keepAliveMinutes;
-    if (window == FIVE && n > FIVE) {
-      return denseIdleOfFive(k, busy);
+    if (window == FIVE && n > FIVE && tabled()) {
+      epoch++; // the on-demand factors of the sparse path are stale now
+      fillTables(k);
+      return idleOfFiveFromTables(r, recentRequests(), busy, lowTable, highTable);
     }
     fillStay(k, r);
     double[] s = stay;
@@ -538,44 +506,10 @@ final class ColdStartInputs {
   }
 
   /**
-   * {@link #denseIdle} for the built-in keep-alive of five minutes: the five previous factors
-   * ride in registers instead of being read again for every minute (the same multiplications in
-   * the same order), and whole counts take their factor straight from the tables.
+   * {@link #denseIdle} for whole counts and the built-in keep-alive of five minutes: each minute's
+   * factor from the tables ({@link #factorOfCount}), the five previous ones riding in registers
+   * instead of being read again for every minute (the same multiplications in the same order).
    */
-  private double denseIdleOfFive(double k, double busy) {
-    float[] r = load.requests;
-    int n = r.length;
-    epoch++; // the on-demand factors of the sparse path are stale now
-    if (tabled()) {
-      fillTables(k);
-      return idleOfFiveFromTables(r, recentRequests(), busy, lowTable, highTable);
-    }
-    fillStay(k, r);
-    double[] s = stay;
-    double[] recent = recentRequests();
-    // s1 is the previous minute's factor, s5 the one five minutes back; the first minutes look
-    // back into the month's end.
-    double s1 = s[n - 1];
-    double s2 = s[n - 2];
-    double s3 = s[n - 3];
-    double s4 = s[n - 4];
-    double s5 = s[n - 5];
-    double cold = 0;
-    for (int t = 0; t < n; t++) {
-      double now = s[t];
-      if (r[t] > 0 && recent[t] < busy) {
-        cold += ((((s1 * s2) * s3) * s4) * s5) * (1 - now);
-      }
-      s5 = s4;
-      s4 = s3;
-      s3 = s2;
-      s2 = s1;
-      s1 = now;
-    }
-    return cold;
-  }
-
-  /** {@link #denseIdleOfFive} for whole counts, each minute's factor from the tables ({@link #factorOfCount}). */
   private static double idleOfFiveFromTables(float[] r, double[] recent, double busy, double[] low, double[] high) {
     int n = r.length;
     int mask = LOW_COUNTS - 1;

@@ -87,9 +87,6 @@ final class ContainerModel {
     static ClusterTasks ofLevels(Architecture architecture, double taskVcpu, double taskMemoryMb,
         int[] levelAt, int[] tasksOf, List<InstanceFit> fits) {
       int n = levelAt.length;
-      if (ServiceLoad.inLongRuns(levelAt)) {
-        return ofLongRuns(architecture, taskVcpu, taskMemoryMb, levelAt, tasksOf, fits);
-      }
       int runs = 1;
       int last = tasksOf[levelAt[0]];
       for (int t = 1; t < n; t++) {
@@ -111,45 +108,6 @@ final class ContainerModel {
         tasks[run] = now;
         previous = now;
       }
-      return new ClusterTasks(architecture, taskVcpu, taskMemoryMb, start, tasks, fits);
-    }
-
-    /**
-     * {@link #ofLevels} when the levels change seldom (a windowed maximum): the count is looked up
-     * only where the level changes, and a branch then guesses right almost always.
-     */
-    private static ClusterTasks ofLongRuns(Architecture architecture, double taskVcpu, double taskMemoryMb,
-        int[] levelAt, int[] tasksOf, List<InstanceFit> fits) {
-      int n = levelAt.length;
-      int runs = 1;
-      int lastLevel = levelAt[0];
-      int last = tasksOf[lastLevel];
-      for (int t = 1; t < n; t++) {
-        int level = levelAt[t];
-        if (level != lastLevel) {
-          int now = tasksOf[level];
-          runs += now != last ? 1 : 0;
-          last = now;
-          lastLevel = level;
-        }
-      }
-      int[] start = new int[runs + 1];
-      int[] tasks = new int[runs];
-      int run = 0;
-      lastLevel = levelAt[0];
-      tasks[0] = tasksOf[lastLevel];
-      for (int t = 1; t < n; t++) {
-        int level = levelAt[t];
-        if (level != lastLevel) {
-          int now = tasksOf[level];
-          if (now != tasks[run]) {
-            start[++run] = t;
-            tasks[run] = now;
-          }
-          lastLevel = level;
-        }
-      }
-      start[runs] = n;
       return new ClusterTasks(architecture, taskVcpu, taskMemoryMb, start, tasks, fits);
     }
 

@@ -218,18 +218,9 @@ final class HybridModel {
      * summing (each a few parts in 10^12 of the terms at most), and at least 0.
      */
     double requestsAtMost(double capacity) {
-      int lo = 0;
-      int hi = value.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (excess(value[mid], capacity) > 0) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      double a = requestsAbove[lo];
-      double b = capacity * perValueAbove[lo];
+      int first = firstOverflowing(value, capacity);
+      double a = requestsAbove[first];
+      double b = capacity * perValueAbove[first];
       return Math.max(0, a - b - 1e-9 * (a + b));
     }
   }
@@ -387,18 +378,7 @@ final class HybridModel {
     int[] levelOf = load.levelOf();
     float[] requestsOf = load.levelRequests();
     int levels = value.length;
-    // The first level that overflows (binary search: the test grows with the value).
-    int lo = 0;
-    int hi = levels;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (excess(value[mid], capacity) > 0) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    int first = lo;
+    int first = firstOverflowing(value, capacity);
     // Per level from the first overflowing one: the overflow's requests (when a level's minutes
     // share them), concurrency, and 1 - exp(-requests) once met (NaN until then).
     // Environments are whole: units(max of the ring) is the max of the ring's units (units only
@@ -480,6 +460,24 @@ final class HybridModel {
       }
     }
     return new Overflow(requests, cold, peak);
+  }
+
+  /**
+   * The first of the ascending {@code values} that overflows {@code capacity} ({@code values.length}
+   * when none does), by binary search: overflowing grows with the value.
+   */
+  private static int firstOverflowing(float[] values, double capacity) {
+    int lo = 0;
+    int hi = values.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (excess(values[mid], capacity) > 0) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 
   /** Minute {@code t}'s overflow requests above {@code capacity}, as the plain pass works them out. */

@@ -297,7 +297,7 @@ final class ServiceLoad {
   }
 
   /** Whether the levels change at most once in eight minutes, judged on the first days. */
-  static boolean inLongRuns(int[] levelAt) {
+  private static boolean inLongRuns(int[] levelAt) {
     int sample = Math.min(levelAt.length, 2_048);
     int changes = 0;
     for (int t = 1; t < sample; t++) {

@@ -57,7 +57,7 @@ class ContainerFastPathProperties {
   @Property(tries = 200)
   void clusterTaskRunsFollowTheMinutes(@ForAll @Size(min = 1, max = 60) int[] raw, @ForAll boolean longRuns) {
     // Few distinct counts, so runs of several minutes come up; with longRuns, each raw value is
-    // a run of 1 to 32 minutes (the pass for levels that change seldom).
+    // a run of 1 to 32 minutes.
     int[] tasks = longRuns
         ? Arrays.stream(raw).flatMap(v -> java.util.stream.IntStream.generate(() -> v & 3).limit(1 + ((v >>> 2) & 31)))
             .toArray()
