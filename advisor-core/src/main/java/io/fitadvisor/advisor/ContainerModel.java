@@ -545,9 +545,9 @@ final class ContainerModel {
 
   /**
    * The cheapest unit at load factor {@code k} (the first in frontier order on a tie). A unit's
-   * unit-minutes are at least {@code max(floor x minutes, k x sum of x(t) / capacity)}; units are
-   * tried from the lowest such bound and the rest skipped once the bound exceeds the best cost,
-   * which saves most passes over the month at high load.
+   * unit-minutes are at least {@link #fewestUnitMinutes}; units are tried from the lowest such
+   * bound and the rest skipped once the bound exceeds the best cost, which saves most passes over
+   * the month at high load and leaves the answer trying every unit gives.
    */
   private Choice choose(double k) {
     if (k == 1.0) {
@@ -576,9 +576,7 @@ final class ContainerModel {
     int[] order = new int[count];
     for (int i = 0; i < count; i++) {
       Unit unit = units.get(i);
-      double capacity = unit.capacity() * utilization();
-      bounds[i] = unit.hourlyUsd() / 60
-          * Math.max((double) unit.floor() * window.minutes(), k * window.sum() / capacity);
+      bounds[i] = unit.hourlyUsd() / 60 * fewestUnitMinutes(unit, k);
       // Insertion by bound, after equal bounds: the order of a stable sort, without boxing.
       int at = i;
       while (at > 0 && Double.compare(bounds[order[at - 1]], bounds[i]) > 0) {

@@ -409,35 +409,21 @@ class ContainerFastPathProperties {
   }
 
   /**
-   * A container model's cost at load factor {@code k}: the cheapest unit tried in the order of
-   * its lower bound (a boxed stable sort), the unit's hours priced with cost lines, plus the
-   * front door priced with cost lines.
+   * A container model's cost at load factor {@code k} by its definition: every unit's
+   * unit-minutes, the cheapest unit (the first on a tie), its hours priced with cost lines, plus
+   * the front door priced with cost lines.
    */
   static double referenceMonthlyCostUsd(ContainerModel model, FrontDoors frontDoors, double k) {
     List<ContainerModel.Unit> units = model.units();
     ServiceLoad.Window window = model.window();
-    int count = units.size();
-    double[] bounds = new double[count];
-    Integer[] order = new Integer[count];
-    for (int i = 0; i < count; i++) {
-      ContainerModel.Unit unit = units.get(i);
-      double capacity = unit.capacity() * model.utilization();
-      bounds[i] = unit.hourlyUsd() / 60
-          * Math.max((double) unit.floor() * window.minutes(), k * window.sum() / capacity);
-      order[i] = i;
-    }
-    Arrays.sort(order, (a, b) -> Double.compare(bounds[a], bounds[b]));
     int best = -1;
     double bestUnitMinutes = 0;
     double bestUsd = Double.POSITIVE_INFINITY;
-    for (int i : order) {
-      if (bounds[i] > bestUsd || (bounds[i] == bestUsd && i > best)) {
-        continue;
-      }
+    for (int i = 0; i < units.size(); i++) {
       ContainerModel.Unit unit = units.get(i);
       double unitMinutes = window.unitMinutes(k, unit.capacity() * model.utilization(), unit.floor());
       double usd = unitMinutes / 60 * unit.hourlyUsd();
-      if (usd < bestUsd || (usd == bestUsd && i < best)) {
+      if (usd < bestUsd) {
         bestUsd = usd;
         best = i;
         bestUnitMinutes = unitMinutes;
