@@ -118,12 +118,26 @@ public final class Advisor {
     return evaluate(service, series, context, true);
   }
 
-  /** The evaluation, with the plan's choices when {@code forPlan} (the advice alone needs none). */
+  /**
+   * The evaluation, with the plan's choices when {@code forPlan} (the advice alone needs none),
+   * in the per-minute arrays this thread reuses from one evaluation to the next.
+   */
   private ServiceEvaluation evaluate(Service service, LoadSeries series, AdviceContext context, boolean forPlan) {
     checkNotNull(service, "service must not be null");
     checkNotNull(series, "series must not be null");
     checkNotNull(context, "context must not be null");
-    ServiceLoad load = new ServiceLoad(service, series);
+    try (MinuteArrays arrays = MinuteArrays.borrow()) {
+      return evaluate(service, series, context, forPlan, arrays);
+    }
+  }
+
+  /**
+   * The evaluation in per-minute arrays from {@code arrays} (for tests: junk-filled ones); nothing
+   * it returns refers to them.
+   */
+  ServiceEvaluation evaluate(Service service, LoadSeries series, AdviceContext context, boolean forPlan,
+      MinuteArrays arrays) {
+    ServiceLoad load = new ServiceLoad(service, series, arrays);
     FrontDoors frontDoors = new FrontDoors(load, context);
     LambdaModel lambda = new LambdaModel(load, context, limits, coldStarts, frontDoors);
     LmiModel lmi = new LmiModel(load, context, limits, frontDoors);

@@ -119,7 +119,7 @@ final class ColdStartInputs {
       int[] poolLevel = load.maxLevel(-window, -1);
       // A minute above its pool has a higher level (levels order like their values); equal values
       // can have several levels, so each such minute is then checked on the values.
-      int[] higher = new int[n + 1];
+      int[] higher = load.arrays.ints(n + 1);
       int candidates = 0;
       for (int t = 0; t < n; t++) {
         higher[candidates] = t;
@@ -371,7 +371,7 @@ final class ColdStartInputs {
       if (keepAliveMinutes >= n) {
         recentRequests = Windows.sum(load.requests, -keepAliveMinutes, -1); // no fast path
       } else {
-        recentRequests = new double[n];
+        recentRequests = load.arrays.doubles(n);
         slidingSums(recentRequests);
       }
     }
@@ -409,7 +409,7 @@ final class ColdStartInputs {
       return;
     }
     float[] r = load.requests;
-    int[] active = new int[activeCount + 1];
+    int[] active = load.arrays.ints(r.length + 1);
     for (int t = 0, a = 0; t < r.length; t++) {
       active[a] = t;
       a += r[t] > 0 ? 1 : 0;

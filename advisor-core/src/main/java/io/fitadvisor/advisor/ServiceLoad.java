@@ -42,6 +42,8 @@ final class ServiceLoad {
 
   final Service service;
   final LoadSeries series;
+  /** Where the per-minute working arrays come from (see {@link MinuteArrays}). */
+  final MinuteArrays arrays;
   final LoadSummary summary;
   /** Requests in each minute. */
   final float[] requests;
@@ -72,8 +74,14 @@ final class ServiceLoad {
   /** The one window of a constant series. */
   private Window constantWindow;
 
+  /** A load with arrays of its own (not reused), outside an evaluation. */
   ServiceLoad(Service service, LoadSeries series) {
-    this(service, series, true);
+    this(service, series, true, MinuteArrays.fresh());
+  }
+
+  /** A load whose per-minute arrays come from {@code arrays}: it must not be used once they are given back. */
+  ServiceLoad(Service service, LoadSeries series, MinuteArrays arrays) {
+    this(service, series, true, arrays);
   }
 
   /**
@@ -82,12 +90,18 @@ final class ServiceLoad {
    * levels). The tests compare the two.
    */
   ServiceLoad(Service service, LoadSeries series, boolean leveled) {
+    this(service, series, leveled, MinuteArrays.fresh());
+  }
+
+  private ServiceLoad(Service service, LoadSeries series, boolean leveled, MinuteArrays arrays) {
     this.levelsTried = !leveled;
     this.service = service;
     this.series = series;
-    this.requests = new float[series.minutes()];
+    this.arrays = arrays;
+    this.requests = arrays.floats(series.minutes());
     series.copyTo(requests);
-    this.concurrency = series.concurrency(service.duration().meanMs());
+    this.concurrency = arrays.floats(series.minutes());
+    series.concurrencyTo(service.duration().meanMs(), concurrency);
     // After the concurrency: the series keeps the window's peak, so the summary need not slide it again.
     this.summary = LoadSummary.of(series, service.duration());
     this.monthlyRequests = series.monthlyRequests();
@@ -162,7 +176,7 @@ final class ServiceLoad {
   int[] maxLevel(int from, int to) {
     int n = levelOf.length;
     int width = to - from + 1;
-    int[] out = new int[n];
+    int[] out = arrays.ints(n);
     if (width >= n) {
       int top = 0;
       for (int level : levelOf) {
@@ -180,7 +194,7 @@ final class ServiceLoad {
   private int[] span(int j) {
     while (spans.size() <= j) {
       int[] previous = spans.get(spans.size() - 1);
-      int[] next = new int[previous.length];
+      int[] next = arrays.ints(previous.length);
       Windows.maxOfShifts(previous, 0, 1 << (spans.size() - 1), next, shiftScratch());
       spans.add(next);
     }
@@ -189,7 +203,7 @@ final class ServiceLoad {
 
   private int[] shiftScratch() {
     if (shiftScratch == null) {
-      shiftScratch = new int[levelOf.length];
+      shiftScratch = arrays.ints(levelOf.length);
     }
     return shiftScratch;
   }
@@ -340,7 +354,7 @@ final class ServiceLoad {
     int top = (int) busiest;
     int[] bitsOf = new int[top + 1];
     Arrays.fill(bitsOf, -1); // no minute has the count (these bits are a NaN, refused below)
-    int[] level = new int[n];
+    int[] level = arrays.ints(n);
     boolean bad = false;
     for (int t = 0; t < n; t++) {
       float requests = r[t];
@@ -466,7 +480,7 @@ final class ServiceLoad {
         distinct[levels++] = distinct[i];
       }
     }
-    int[] level = new int[n];
+    int[] level = arrays.ints(n);
     int[] minutesOf = new int[levels];
     for (int run = 0; run < runs; run++) {
       int of = Arrays.binarySearch(distinct, 0, levels, runBits[run]);
@@ -487,8 +501,8 @@ final class ServiceLoad {
   private void levelsBySorting() {
     float[] c = concurrency;
     int n = c.length;
-    int[] keys = new int[n];
-    int[] minutes = new int[n];
+    int[] keys = arrays.ints(n);
+    int[] minutes = arrays.ints(n);
     int[] count = new int[3 * DIGITS];
     boolean bad = false;
     for (int t = 0; t < n; t++) {
@@ -504,8 +518,8 @@ final class ServiceLoad {
     if (bad) {
       return;
     }
-    int[] otherKeys = new int[n];
-    int[] otherMinutes = new int[n];
+    int[] otherKeys = arrays.ints(n);
+    int[] otherMinutes = arrays.ints(n);
     for (int pass = 0; pass < 3; pass++) {
       int base = pass * DIGITS;
       int shift = pass * DIGIT_BITS;
@@ -533,9 +547,9 @@ final class ServiceLoad {
       minutes = otherMinutes;
       otherMinutes = swap;
     }
-    int[] level = new int[n];
-    float[] value = new float[n];
-    int[] first = new int[n + 1]; // the first sorted position of each level
+    int[] level = arrays.ints(n);
+    float[] value = arrays.floats(n);
+    int[] first = arrays.ints(n + 1); // the first sorted position of each level
     int levels = 0;
     for (int i = 0; i < n; i++) {
       if (i == 0 || keys[i] != keys[i - 1]) {

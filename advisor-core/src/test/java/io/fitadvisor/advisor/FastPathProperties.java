@@ -195,6 +195,40 @@ class FastPathProperties {
   }
 
   /**
+   * An evaluation in reused arrays, each filled with junk when handed out, equals one in new
+   * (zeroed) arrays: no pass reads an element it has not written. The services cover the ways
+   * levels are built (whole counts, runs of long requests, the sort for fractional counts).
+   */
+  @Property(tries = 6)
+  void evaluationsInReusedJunkFilledArraysEqualThoseInNewArrays(@ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Application.Builder builder = Application.builder().name("reuse").region("us-east-1");
+    List<Service> services = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      LoadSeries series = LoadSeries.of(minutes(i, random.split()));
+      // Kind 5 (one burst a day) with 10-minute requests: the levels come from runs.
+      double meanMs = i == 5 ? 600_000 : 20 + 40 * i;
+      Service service = Fixtures.python("svc-" + i).memoryMb(128 << (i % 4)).meanDurationMs(meanMs)
+          .load(LoadShape.recorded(series)).build();
+      services.add(service);
+      builder.service(service);
+    }
+    AdviceContext context = Fixtures.ADVISOR.context(builder.build());
+    MinuteArrays reused = MinuteArrays.poisoned();
+    List<ServiceEvaluation> inNew = new ArrayList<>();
+    List<ServiceEvaluation> inReused = new ArrayList<>();
+    for (Service service : services) {
+      LoadSeries series = Fixtures.series(service);
+      inNew.add(Fixtures.ADVISOR.evaluate(service, series, context, true, MinuteArrays.fresh()));
+      try (MinuteArrays arrays = reused) {
+        inReused.add(Fixtures.ADVISOR.evaluate(service, series, context, true, arrays));
+      }
+      assertThat(inReused.get(inReused.size() - 1).advice()).isEqualTo(inNew.get(inNew.size() - 1).advice());
+    }
+    assertThat(Fixtures.ADVISOR.plan(inReused, context)).isEqualTo(Fixtures.ADVISOR.plan(inNew, context));
+  }
+
+  /**
    * The definition, minute by minute: for each minute with {@code r > 0} requests, {@code exp(-k R)
    * (1 - exp(-k r))}, {@code exp(-k R)} as the product of the previous K minutes' factors newest first,
    * and the factor of a count computed as the model does (a daily pattern, whole counts from a low

@@ -222,16 +222,32 @@ public final class LoadSeries {
    * @param meanDurationMs mean request duration in milliseconds, greater than 0
    */
   public float[] concurrency(double meanDurationMs) {
-    double windowMinutes = windowMinutes(meanDurationMs);
     float[] result = new float[requestsPerMinute.length];
-    if (windowMinutes <= 1) {
-      for (int minute = 0; minute < result.length; minute++) {
-        result[minute] = (float) (requestsPerMinute[minute] * windowMinutes);
-      }
-      return result;
-    }
-    window(windowMinutes, result);
+    concurrencyTo(meanDurationMs, result);
     return result;
+  }
+
+  /**
+   * Writes {@link #concurrency(double)} into the first {@link #minutes()} elements of {@code
+   * destination}, for callers that reuse their arrays.
+   *
+   * @param meanDurationMs mean request duration in milliseconds, greater than 0
+   * @throws IllegalArgumentException when {@code destination} is shorter than {@link #minutes()}
+   */
+  public void concurrencyTo(double meanDurationMs, float[] destination) {
+    double windowMinutes = windowMinutes(meanDurationMs);
+    checkArgument(
+        destination.length >= requestsPerMinute.length,
+        "destination must hold %s minutes (was %s)",
+        requestsPerMinute.length,
+        destination.length);
+    if (windowMinutes <= 1) {
+      for (int minute = 0; minute < requestsPerMinute.length; minute++) {
+        destination[minute] = (float) (requestsPerMinute[minute] * windowMinutes);
+      }
+      return;
+    }
+    window(windowMinutes, destination);
   }
 
   /**

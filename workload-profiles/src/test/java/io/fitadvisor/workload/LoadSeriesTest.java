@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,33 @@ class LoadSeriesTest {
     assertThat(summary.peakRequestsPerSecond()).isCloseTo(25, within(1e-12));
     assertThat(summary.peakConcurrency()).isCloseTo(3, within(1e-12));
     assertThat(summary.notes()).isEmpty();
+  }
+
+  @Test
+  void concurrencyToWritesTheSameValuesIntoAnArrayThatMayBeLonger() {
+    float[] minutes = new float[N];
+    minutes[100] = 60;
+    minutes[N - 1] = 30;
+    LoadSeries series = LoadSeries.of(minutes);
+    float[] into = new float[N + 2];
+    into[N] = 7f; // past the month: left as it was
+    into[N + 1] = 7f;
+
+    // 90 s requests, as in partOfAMinuteCountsProRata; 30 s ones: half of each minute's requests.
+    series.concurrencyTo(90_000, into);
+    assertThat(into[100]).isEqualTo(60f);
+    assertThat(into[101]).isEqualTo(30f);
+    assertThat(into[0]).isEqualTo(15f); // the month's last minute, half of 30, leaving
+    assertThat(Arrays.copyOf(into, N)).containsExactly(series.concurrency(90_000));
+    assertThat(into[N]).isEqualTo(7f);
+    series.concurrencyTo(30_000, into);
+    assertThat(into[100]).isEqualTo(30f);
+    assertThat(into[101]).isEqualTo(0f);
+    assertThat(into[N + 1]).isEqualTo(7f);
+
+    assertThatThrownBy(() -> series.concurrencyTo(90_000, new float[N - 1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("destination must hold " + N + " minutes (was " + (N - 1) + ")");
   }
 
   @Test
