@@ -20,7 +20,7 @@ import java.util.function.ToIntFunction;
  *
  * <p>Not thread-safe. {@link #borrow} gives the calling thread's own set; an evaluation that
  * starts on a thread whose set is lent already gets a set of its own, dropped after. A thread
- * keeps at most {@link #KEPT} arrays of each type (about 8 MB for month-long series).
+ * keeps at most {@link #KEPT} arrays of each type (about 3 MB is what one evaluation of a month-long series uses).
  */
 final class MinuteArrays implements AutoCloseable {
   /** Arrays kept per type once given back: more than one evaluation uses. */
