@@ -307,7 +307,7 @@ final class HybridModel {
       double cold = n * Math.exp(-keep * requests) * -Math.expm1(-requests);
       return new Overflow(n * requests, cold, excess * slowdown);
     }
-    if (keep > 0 && load.levels()) {
+    if (keep > 0 && keep <= ServiceLoad.BLOCK_MINUTES && load.levels()) {
       return overflowOfMinutes(load, capacity, keep, slowdown);
     }
     double[] ringRequests = new double[keep];
@@ -357,13 +357,13 @@ final class HybridModel {
   /**
    * {@link #overflow} visiting only the overflowing minutes. Overflowing depends on the
    * concurrency alone and grows with it, so blocks of minutes whose highest level stays below the
-   * first overflowing level are skipped whole. The ring keeps, in slot {@code floorMod(v, keep)},
-   * the last overflowing minute {@code v} visited in that slot with its overflow; a slot counts
-   * for minute {@code t} when its minute is among the {@code keep} before {@code t} (a minute
-   * not visited did not overflow, and its slot would hold 0). The slots are summed in order, as
-   * the plain pass sums its ring, and the month's last minutes seed it, so every addition is the
-   * plain pass's. A minute's overflow requests and concurrency come from tables per level (per
-   * minute when a level's minutes differ in requests).
+   * first overflowing level are skipped whole. The ring is the plain pass's: slot {@code t mod
+   * keep} holds minute {@code t}'s overflow, 0 for a minute of a visited block that does not
+   * overflow, and all slots are cleared after a skipped block (the {@code keep} minutes before
+   * lie in it, as {@code keep} is at most a block; the caller checks). The slots are summed in
+   * order and the month's last minutes seed them, so every addition is the plain pass's. A
+   * minute's overflow requests and concurrency come from tables per level (per minute when a
+   * level's minutes differ in requests).
    *
    * <p>A cold-start term {@code exp(-recent) x (1 - exp(-r))} below half a unit in the last place
    * of the running sum leaves the sum's bits as they are (the sum is non-negative and only
@@ -394,15 +394,14 @@ final class HybridModel {
       environmentsByLevel[level] = ColdStartInputs.units(concurrencyByLevel[level]);
       firstFactor[level] = Double.NaN;
     }
-    int[] slotMinute = new int[keep];
+    // Slot t mod keep holds minute t's overflow, 0 when it did not overflow; the month's last
+    // minutes seed it.
     double[] slotRequests = new double[keep];
     long[] slotEnvironments = new long[keep];
-    Arrays.fill(slotMinute, Integer.MIN_VALUE);
     for (int v = -Math.min(keep, n); v < 0; v++) {
       int u = v + n;
       if (levelOf[u] >= first) {
         int slot = v + keep;
-        slotMinute[slot] = v;
         slotRequests[slot] = requestsOf != null ? requestsByLevel[levelOf[u]] : overflowRequests(c, r, u, capacity);
         slotEnvironments[slot] = environmentsByLevel[levelOf[u]];
       }
@@ -412,30 +411,38 @@ final class HybridModel {
     double requests = 0;
     double cold = 0;
     double peak = 0;
+    boolean skipped = false;
     for (int b = 0; b < blockMax.length; b++) {
       if (blockMax[b] < first) {
+        skipped = true;
         continue;
+      }
+      if (skipped) {
+        // The keep minutes before this block lie in the skipped one (keep <= the block's length):
+        // none overflowed.
+        Arrays.fill(slotRequests, 0.0);
+        Arrays.fill(slotEnvironments, 0);
+        skipped = false;
       }
       int end = Math.min(n, (b + 1) * block);
       int slotOfT = (b * block) % keep;
       for (int t = b * block; t < end; t++, slotOfT = slotOfT + 1 == keep ? 0 : slotOfT + 1) {
         int level = levelOf[t];
         if (level < first) {
+          slotRequests[slotOfT] = 0;
+          slotEnvironments[slotOfT] = 0;
           continue;
         }
         double thisRequests = requestsOf != null ? requestsByLevel[level] : overflowRequests(c, r, t, capacity);
         double thisConcurrency = concurrencyByLevel[level];
         long environments = environmentsByLevel[level];
+        // Zeros in the slots change no bit of the non-negative sum: the plain pass adds them too.
         double recent = 0;
         long pool = 0;
-        int oldest = t - keep;
         for (int j = 0; j < keep; j++) {
-          // An empty slot adds 0, which changes no bit of the non-negative sum.
-          boolean inWindow = slotMinute[j] >= oldest;
-          recent += inWindow ? slotRequests[j] : 0.0;
-          pool = Math.max(pool, inWindow ? slotEnvironments[j] : 0);
+          recent += slotRequests[j];
+          pool = Math.max(pool, slotEnvironments[j]);
         }
-        slotMinute[slotOfT] = t;
         slotRequests[slotOfT] = thisRequests;
         slotEnvironments[slotOfT] = environments;
         requests += thisRequests;
