@@ -5,7 +5,6 @@ import io.fitadvisor.advisor.ColdStarts.InitDuration;
 import io.fitadvisor.pricing.Architecture;
 import io.fitadvisor.pricing.CostLine;
 import io.fitadvisor.pricing.LambdaDeployment;
-import io.fitadvisor.pricing.PricedDeployment;
 import io.fitadvisor.pricing.PricingEngine;
 import io.fitadvisor.pricing.TieredPrice;
 import io.fitadvisor.workload.Invocation;
@@ -69,8 +68,8 @@ final class LambdaModel {
 
   /** A memory choice for one variant at one load factor, priced. */
   record Choice(Variant variant, int memoryMb, double slowdown, double billedDurationMs,
-      double coldStarts, InitDuration init, LambdaDeployment deployment, PricedDeployment function,
-      double monthlyCostUsd, Finding failure) {
+      double coldStarts, InitDuration init, LambdaDeployment deployment, double monthlyCostUsd,
+      Finding failure) {
 
     boolean feasible() {
       return failure == null;
@@ -190,7 +189,7 @@ final class LambdaModel {
     if (!best.feasible()) {
       return TargetOption.infeasible(Target.LAMBDA, List.of(best.failure()));
     }
-    List<CostLine> lines = new ArrayList<>(best.function().lines());
+    List<CostLine> lines = new ArrayList<>(context.engine().price(best.deployment(), context.terms()).lines());
     lines.addAll(frontDoors.lines(true, 1.0));
     Map<String, Object> configuration = ImmutableMap.<String, Object>builder()
         .put("memoryMb", best.memoryMb())
@@ -237,14 +236,14 @@ final class LambdaModel {
     double leanest = Double.POSITIVE_INFINITY;
     for (Variant variant : variants) {
       LambdaDeployment bound = deployment(service.name(), variant, lowest, requests, fastestMs, 0, 0);
-      cheapest = Math.min(cheapest, context.engine().price(bound, context.terms()).monthlyCostUsd());
+      cheapest = Math.min(cheapest, FrontDoors.costUsd(context, bound));
       int memoryMb = memories(variant, lowest, highestMemoryMb()).leanestMb;
       LambdaDeployment lean = LambdaDeployment.builder(service.name(), memoryMb, requests,
               billedMs(meanMs * slowdown(memoryMb)))
           .architecture(variant.architecture())
           .ephemeralStorageMb(limits.lambdaMinEphemeralStorageMb())
           .build();
-      leanest = Math.min(leanest, context.engine().price(lean, context.terms()).monthlyCostUsd());
+      leanest = Math.min(leanest, FrontDoors.costUsd(context, lean));
     }
     return (Math.max(cheapest, leanest) + frontDoors.monthlyCostUsd(true, k)) * (1 - 1e-9);
   }
@@ -286,7 +285,7 @@ final class LambdaModel {
         int memoryMb = memories(variant, lowest, highest).leanestMb;
         LambdaDeployment lean = deployment(service.name(), variant, memoryMb, requests,
             billedMs(meanMs * slowdown(memoryMb)), coldStarts, variant.curve().at(memoryMb).p50Ms());
-        leanest = Math.min(leanest, context.engine().price(lean, context.terms()).monthlyCostUsd());
+        leanest = Math.min(leanest, FrontDoors.costUsd(context, lean));
       }
       return (leanest + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
     }
@@ -299,7 +298,7 @@ final class LambdaModel {
     for (Variant variant : variants) {
       double initMs = Math.min(variant.curve().longestP50Ms(), LambdaDeployment.MAX_INIT_DURATION_MS);
       LambdaDeployment bound = deployment(service.name(), variant, highest, requests, slowestMs, coldStarts, initMs);
-      dearest = Math.max(dearest, context.engine().price(bound, context.terms()).monthlyCostUsd());
+      dearest = Math.max(dearest, FrontDoors.costUsd(context, bound));
     }
     return (dearest + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
   }
@@ -355,8 +354,8 @@ final class LambdaModel {
       }
     }
     if (best == null) {
-      return new Choice(firstFailure.variant(), 0, 0, 0, 0, null, null, null,
-          Double.POSITIVE_INFINITY, firstFailure.failure());
+      return new Choice(firstFailure.variant(), 0, 0, 0, 0, null, null, Double.POSITIVE_INFINITY,
+          firstFailure.failure());
     }
     return price(best.variant(), k, best.memoryMb());
   }
@@ -756,9 +755,9 @@ final class LambdaModel {
     InitDuration init = variant.curve().at(memoryMb);
     LambdaDeployment deployment = deployment(service.name(), variant, memoryMb, requests, billedMs, coldStarts,
         init.p50Ms());
-    PricedDeployment function = context.engine().price(deployment, context.terms());
-    double usd = function.monthlyCostUsd() + frontDoors.monthlyCostUsd(true, k);
-    return new Choice(variant, memoryMb, slowdown, billedMs, coldStarts, init, deployment, function, usd, null);
+    // Only the option at the service's own load needs the cost lines: they are priced there.
+    double usd = FrontDoors.costUsd(context, deployment) + frontDoors.monthlyCostUsd(true, k);
+    return new Choice(variant, memoryMb, slowdown, billedMs, coldStarts, init, deployment, usd, null);
   }
 
   /** The engine's view of this function: its requests' duration and its cold starts' INIT. */
