@@ -26,8 +26,8 @@ final class ColdStartInputs {
   /** The largest concurrency among {@link #risingMinutes}. */
   final float largestRisingConcurrency;
   private final ServiceLoad load;
-  /** Requests in the K minutes before each minute, built when first needed; null for a constant series. */
-  private double[] recentRequests;
+  /** Requests in the K minutes before each minute; null for a constant series. */
+  private final double[] recentRequests;
   private final boolean integerCounts;
   private final int largestCount;
   /** The minutes with requests, ascending: the only ones that start or keep anything warm. */
@@ -99,14 +99,17 @@ final class ColdStartInputs {
     activeCount = active;
     this.integerCounts = integers && largest <= LARGEST_TABLED_COUNT;
     this.largestCount = (int) largest;
-    // Only the smallest K-minute sum is needed now: busy series never need the sums themselves.
+    // The K-minute sums are kept (in a reused array) for the idle passes at other load factors,
+    // though busy series need only their minimum.
     double min = Double.POSITIVE_INFINITY;
     if (window >= n) {
-      for (double recent : recentRequests()) {
+      recentRequests = Windows.sum(r, -window, -1); // no fast path
+      for (double recent : recentRequests) {
         min = recent < min ? recent : min;
       }
     } else {
-      min = slidingSums(null);
+      recentRequests = load.arrays.doubles(n);
+      min = slidingSums(recentRequests);
     }
     this.minRecentRequests = Math.max(0, min);
     // The minutes whose concurrency rises above the warm pool (the previous K minutes' peak), with
@@ -364,24 +367,15 @@ final class ColdStartInputs {
     return cold;
   }
 
-  /** Requests in the K minutes before each minute (not for a constant series), built once. */
+  /** Requests in the K minutes before each minute (null for a constant series). */
   double[] recentRequests() {
-    if (recentRequests == null) {
-      int n = load.requests.length;
-      if (keepAliveMinutes >= n) {
-        recentRequests = Windows.sum(load.requests, -keepAliveMinutes, -1); // no fast path
-      } else {
-        recentRequests = load.arrays.doubles(n);
-        slidingSums(recentRequests);
-      }
-    }
     return recentRequests;
   }
 
   /**
    * {@code Windows.sum(requests, -K, -1)} with its arithmetic (a running sum that adds the newest
    * minute less the one leaving, as a float difference), minus the index wrapping of every step;
-   * stored in {@code out} unless null. Returns the smallest sum. K must be below the month.
+   * stored in {@code out}. Returns the smallest sum. K must be below the month.
    */
   private double slidingSums(double[] out) {
     float[] r = load.requests;
@@ -393,9 +387,7 @@ final class ColdStartInputs {
     }
     double min = Double.POSITIVE_INFINITY;
     for (int t = 0; t < n; t++) {
-      if (out != null) {
-        out[t] = running;
-      }
+      out[t] = running;
       min = running < min ? running : min; // sums of non-negative counts: no NaN, no -0.0
       int leaving = t - window >= 0 ? t - window : t - window + n;
       running += r[t] - r[leaving];
@@ -415,24 +407,9 @@ final class ColdStartInputs {
       a += r[t] > 0 ? 1 : 0;
     }
     activeMinutes = Arrays.copyOf(active, activeCount);
-    int window = keepAliveMinutes;
-    int n = r.length;
-    if (integerCounts && window < n && (long) activeCount * window < n) {
-      // Few active minutes: their sums of whole counts directly (exact in any order, so equal to
-      // the sliding sums), without the month-long pass.
-      activeRecent = new double[activeCount];
-      for (int i = 0; i < activeCount; i++) {
-        int t = activeMinutes[i];
-        long sum = 0;
-        for (int j = 1; j <= window; j++) {
-          sum += (int) r[t - j >= 0 ? t - j : t - j + n];
-        }
-        activeRecent[i] = sum;
-      }
-    } else if (activeCount == n) {
-      activeRecent = recentRequests(); // every minute is active: the same sums, shared
+    if (activeCount == r.length) {
+      activeRecent = recentRequests; // every minute is active: the same sums, shared
     } else {
-      double[] recentRequests = recentRequests();
       activeRecent = new double[activeCount];
       for (int i = 0; i < activeCount; i++) {
         activeRecent[i] = recentRequests[activeMinutes[i]];
