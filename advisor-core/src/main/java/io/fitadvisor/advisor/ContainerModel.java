@@ -81,26 +81,21 @@ final class ContainerModel {
 
     /**
      * Runs of a per-minute series of task counts, {@code tasksOf[levelAt[t]]} in minute {@code t}:
-     * counted, then filled, each in a pass without branches (the counts of a noisy load change
-     * too often for a branch to guess).
+     * filled in one pass without branches (the counts of a noisy load change too often for a
+     * branch to guess) into month-long scratch arrays from {@code arrays}, then copied out at
+     * their length (the plan keeps them).
      */
     static ClusterTasks ofLevels(Architecture architecture, double taskVcpu, double taskMemoryMb,
-        int[] levelAt, int[] tasksOf, List<InstanceFit> fits) {
+        int[] levelAt, int[] tasksOf, List<InstanceFit> fits, MinuteArrays arrays) {
       int n = levelAt.length;
-      int runs = 1;
-      int last = tasksOf[levelAt[0]];
-      for (int t = 1; t < n; t++) {
-        int now = tasksOf[levelAt[t]];
-        runs += now != last ? 1 : 0;
-        last = now;
-      }
       // Each minute writes its run's count and, as the run's end so far, the next run's start.
-      int[] start = new int[runs + 1];
-      int[] tasks = new int[runs];
+      int[] start = arrays.ints(n + 1);
+      int[] tasks = arrays.ints(n);
       int run = 0;
       int previous = tasksOf[levelAt[0]];
-      tasks[0] = previous;
+      start[0] = 0;
       start[1] = 1;
+      tasks[0] = previous;
       for (int t = 1; t < n; t++) {
         int now = tasksOf[levelAt[t]];
         run += now != previous ? 1 : 0;
@@ -108,7 +103,8 @@ final class ContainerModel {
         tasks[run] = now;
         previous = now;
       }
-      return new ClusterTasks(architecture, taskVcpu, taskMemoryMb, start, tasks, fits);
+      return new ClusterTasks(architecture, taskVcpu, taskMemoryMb, Arrays.copyOf(start, run + 2),
+          Arrays.copyOf(tasks, run + 1), fits);
     }
 
     /** Runs of a per-minute series of task counts (0 or more each). */
@@ -122,7 +118,7 @@ final class ContainerModel {
       for (int tasks = 0; tasks <= most; tasks++) {
         itself[tasks] = tasks;
       }
-      return ofLevels(architecture, taskVcpu, taskMemoryMb, tasksPerMinute, itself, fits);
+      return ofLevels(architecture, taskVcpu, taskMemoryMb, tasksPerMinute, itself, fits, MinuteArrays.fresh());
     }
 
     /** Minutes in the month. */
@@ -726,7 +722,7 @@ final class ContainerModel {
       tasksOf[level] = (int) tasksPerLevel[level];
     }
     clusterRuns = ClusterTasks.ofLevels(architecture, any.taskVcpu(), any.taskMemoryMb(), window.levelAt, tasksOf,
-        fits);
+        fits, load.arrays);
     return Optional.of(clusterRuns);
   }
 

@@ -75,6 +75,12 @@ class ContainerFastPathProperties {
         List.of());
     assertThat(runs.runStart()).containsExactly(starts.stream().mapToInt(Integer::intValue).toArray());
     assertThat(runs.runTasks()).containsExactly(counts.stream().mapToInt(Integer::intValue).toArray());
+    // In junk-filled scratch arrays, with the counts as levels of themselves: the same runs.
+    int[] itself = java.util.stream.IntStream.rangeClosed(0, 3).toArray();
+    ContainerModel.ClusterTasks inJunk = ContainerModel.ClusterTasks.ofLevels(Architecture.ARM64, 0.5, 512, tasks,
+        itself, List.of(), MinuteArrays.poisoned());
+    assertThat(inJunk.runStart()).containsExactly(runs.runStart());
+    assertThat(inJunk.runTasks()).containsExactly(runs.runTasks());
   }
 
   @Property(tries = 60)
