@@ -362,9 +362,10 @@ final class ServiceLoad {
       bad |= count != requests | count > top;
       count = Math.min(count, top);
       level[t] = count;
-      // The last minute of each count wins; every minute is checked against it below.
+      // Every minute of a count must have the concurrency of the count's first minute.
       int bits = Float.floatToRawIntBits(c[t]);
-      bad |= bits == -1;
+      int seen = bitsOf[count];
+      bad |= bits == -1 | (seen != -1 & seen != bits);
       bitsOf[count] = bits;
     }
     if (bad) {
@@ -390,12 +391,8 @@ final class ServiceLoad {
       countOf[levels] = count;
       indexOf[count] = levels++;
     }
-    // Counts to levels, checking that every minute of a count has that count's concurrency and
-    // counting each level's minutes on the way (four counters per level, see countLevels).
-    int[] valueBits = new int[levels];
-    for (int i = 0; i < levels; i++) {
-      valueBits[i] = Float.floatToRawIntBits(value[i]);
-    }
+    // Counts to levels, counting each level's minutes on the way (four counters per level, see
+    // countLevels).
     int[] scratch = new int[4 * levels];
     int t = 0;
     for (; t + 3 < n; t += 4) {
@@ -407,10 +404,6 @@ final class ServiceLoad {
       level[t + 1] = l1;
       level[t + 2] = l2;
       level[t + 3] = l3;
-      bad |= valueBits[l0] != Float.floatToRawIntBits(c[t])
-          | valueBits[l1] != Float.floatToRawIntBits(c[t + 1])
-          | valueBits[l2] != Float.floatToRawIntBits(c[t + 2])
-          | valueBits[l3] != Float.floatToRawIntBits(c[t + 3]);
       scratch[l0 << 2]++;
       scratch[(l1 << 2) + 1]++;
       scratch[(l2 << 2) + 2]++;
@@ -419,11 +412,7 @@ final class ServiceLoad {
     for (; t < n; t++) {
       int l0 = indexOf[level[t]];
       level[t] = l0;
-      bad |= valueBits[l0] != Float.floatToRawIntBits(c[t]);
       scratch[l0 << 2]++;
-    }
-    if (bad) {
-      return false;
     }
     int[] minutesOf = new int[levels];
     for (int i = 0; i < levels; i++) {
