@@ -17,6 +17,8 @@ final class ColdStartInputs {
   private static final int LOW_COUNTS = 1 << LOW_BITS;
   /** Lambda's built-in keep-alive, in minutes, whose idle pass over whole counts is unrolled. */
   private static final int FIVE = 5;
+  /** Buckets of {@link #activeByRecentExponent}: below 1, then one per binary exponent up to 2^64. */
+  private static final int BUCKETS = 66;
 
   final int keepAliveMinutes;
   /** The fewest requests in any K-minute window before a minute. */
@@ -73,7 +75,7 @@ final class ColdStartInputs {
       activeCount = 0;
       activeMinutes = new int[0];
       activeRecent = new double[0];
-      activeByRecentExponent = new int[66];
+      activeByRecentExponent = new int[BUCKETS];
       return;
     }
     float[] r = load.requests;
@@ -415,10 +417,29 @@ final class ColdStartInputs {
         activeRecent[i] = recentRequests[activeMinutes[i]];
       }
     }
-    activeByRecentExponent = new int[66];
-    for (double recent : activeRecent) {
-      activeByRecentExponent[recent < 1 ? 0 : Math.min(65, Math.getExponent(recent) + 1)]++;
+    // Four counters per bucket in turn: most minutes fall in a few buckets, and one counter
+    // would make each increment wait for the one before.
+    int[] counters = new int[4 * BUCKETS];
+    int i = 0;
+    for (; i + 3 < activeRecent.length; i += 4) {
+      counters[bucket(activeRecent[i]) << 2]++;
+      counters[(bucket(activeRecent[i + 1]) << 2) + 1]++;
+      counters[(bucket(activeRecent[i + 2]) << 2) + 2]++;
+      counters[(bucket(activeRecent[i + 3]) << 2) + 3]++;
     }
+    for (; i < activeRecent.length; i++) {
+      counters[bucket(activeRecent[i]) << 2]++;
+    }
+    activeByRecentExponent = new int[BUCKETS];
+    for (int b = 0; b < BUCKETS; b++) {
+      activeByRecentExponent[b] = counters[b << 2] + counters[(b << 2) + 1] + counters[(b << 2) + 2]
+          + counters[(b << 2) + 3];
+    }
+  }
+
+  /** The bucket of {@link #activeByRecentExponent} of a minute with {@code recent} recent requests. */
+  private static int bucket(double recent) {
+    return recent < 1 ? 0 : Math.min(BUCKETS - 1, Math.getExponent(recent) + 1);
   }
 
   /**
