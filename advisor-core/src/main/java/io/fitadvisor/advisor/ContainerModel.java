@@ -744,26 +744,9 @@ final class ContainerModel {
    * new capacity arrives {@code lag} minutes after a rise.
    */
   private Optional<Finding> scaleOutLag(Unit unit) {
-    float[] inFlight = load.concurrency;
-    float[] requests = load.requests;
-    double capacity = unit.capacity() * utilization();
-    // What the running units serve at full use, per level of the lagged window (the same
-    // arithmetic as per minute: running x capacity x (1 + EPSILON)).
-    long[] running = window.unitsPerLevel(capacity, unit.floor());
-    double[] served = new double[running.length];
-    for (int level = 0; level < running.length; level++) {
-      served[level] = running[level] * unit.capacity() * (1 + Capacity.EPSILON);
-    }
-    int[] levelAt = window.levelAt;
-    int minutes = 0;
-    double requestsOver = 0;
-    for (int t = 0; t < inFlight.length; t++) {
-      // Minutes over are few: the branch costs less than a serial addition in every minute.
-      if (inFlight[t] > served[levelAt[t]]) {
-        minutes++;
-        requestsOver += requests[t];
-      }
-    }
+    ServiceLoad.Overrun overrun = load.overrun(window, unit.capacity() * utilization(), unit.floor(), unit.capacity());
+    int minutes = overrun.minutes();
+    double requestsOver = overrun.requests();
     if (minutes == 0) {
       return Optional.empty();
     }

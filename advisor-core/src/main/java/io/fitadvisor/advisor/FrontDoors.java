@@ -41,6 +41,9 @@ final class FrontDoors {
   // Computed once each: a pass over the month.
   private double lambdaLcu = Double.NaN;
   private double containerLcu = Double.NaN;
+  // The last factor priced on each side (Lambda, containers) and its cost; NaN equals no factor.
+  private final double[] lastFactor = {Double.NaN, Double.NaN};
+  private final double[] lastUsd = new double[2];
 
   FrontDoors(ServiceLoad load, AdviceContext context) {
     this.load = load;
@@ -64,10 +67,19 @@ final class FrontDoors {
     return price(lambdaTarget, k).map(PricedDeployment::lines).orElse(List.of());
   }
 
-  /** The monthly cost in US dollars at load factor {@code k}. */
+  /**
+   * The monthly cost in US dollars at load factor {@code k}. The last factor's is kept per side:
+   * the break-even search asks for one factor several times in a row (bounds, then exact costs,
+   * of targets that share a side).
+   */
   double monthlyCostUsd(boolean lambdaTarget, double k) {
-    Optional<Deployment> deployment = deployment(lambdaTarget, k);
-    return deployment.isPresent() ? costUsd(context, deployment.get()) : 0.0;
+    int side = lambdaTarget ? 0 : 1;
+    if (Double.doubleToRawLongBits(lastFactor[side]) != Double.doubleToRawLongBits(k)) {
+      Optional<Deployment> deployment = deployment(lambdaTarget, k);
+      lastUsd[side] = deployment.isPresent() ? costUsd(context, deployment.get()) : 0.0;
+      lastFactor[side] = k;
+    }
+    return lastUsd[side];
   }
 
   /**

@@ -71,6 +71,10 @@ final class ServiceLoad {
   private int[] levelMinutes;
   private int[] blockMaxLevel;
   private int[] shiftScratch;
+  // The last overrun asked (see overrun).
+  private Window lastOverrunWindow;
+  private final double[] lastOverrunKey = new double[3];
+  private Overrun lastOverrun;
   /** The one window of a constant series. */
   private Window constantWindow;
 
@@ -555,6 +559,46 @@ final class ServiceLoad {
     levelOf = level;
     levelValue = Arrays.copyOf(value, levels);
     levelMinutes = minutesOf;
+  }
+
+  /** Minutes in which the load exceeds what running units serve, and the requests in them. */
+  record Overrun(int minutes, double requests) {}
+
+  /**
+   * The minutes whose concurrency exceeds what the units of {@code window} serve at full use
+   * ({@code units x unitCapacity x (1 + EPSILON)}, with {@code units = max(floor, units(value,
+   * capacity))} of the window's value), and their requests. The last answer is kept: targets
+   * that size the same unit over the same window (Fargate and Fargate Spot) ask twice.
+   */
+  Overrun overrun(Window window, double capacity, long floor, double unitCapacity) {
+    if (lastOverrun != null && lastOverrunWindow == window && lastOverrunKey[0] == capacity
+        && lastOverrunKey[1] == floor && lastOverrunKey[2] == unitCapacity) {
+      return lastOverrun;
+    }
+    // What the running units serve at full use, per level of the window (the same arithmetic as
+    // per minute: running x capacity x (1 + EPSILON)).
+    long[] running = window.unitsPerLevel(capacity, floor);
+    double[] served = new double[running.length];
+    for (int level = 0; level < running.length; level++) {
+      served[level] = running[level] * unitCapacity * (1 + Capacity.EPSILON);
+    }
+    float[] inFlight = concurrency;
+    int[] levelAt = window.levelAt;
+    int minutes = 0;
+    double requestsOver = 0;
+    for (int t = 0; t < inFlight.length; t++) {
+      // Minutes over are few: the branch costs less than a serial addition in every minute.
+      if (inFlight[t] > served[levelAt[t]]) {
+        minutes++;
+        requestsOver += requests[t];
+      }
+    }
+    lastOverrunWindow = window;
+    lastOverrunKey[0] = capacity;
+    lastOverrunKey[1] = floor;
+    lastOverrunKey[2] = unitCapacity;
+    lastOverrun = new Overrun(minutes, requestsOver);
+    return lastOverrun;
   }
 
   /** Inputs of the cold-start model for a keep-alive window of {@code keepAliveMinutes}. */
