@@ -19,6 +19,8 @@ final class ColdStartInputs {
   private static final int FIVE = 5;
   /** Buckets of {@link #activeByRecentExponent}: below 1, then one per binary exponent up to 2^64. */
   private static final int BUCKETS = 66;
+  /** Active minutes per block of {@link #quietActive}'s skipping. */
+  private static final int ACTIVE_BLOCK = 32;
 
   final int keepAliveMinutes;
   /** The fewest requests in any K-minute window before a minute. */
@@ -38,6 +40,10 @@ final class ColdStartInputs {
   private int[] activeMinutes;
   /** The requests in the K minutes before each active minute. */
   private double[] activeRecent;
+  /** The fewest of {@link #activeRecent} in each run of {@link #ACTIVE_BLOCK} active minutes. */
+  private double[] activeBlockMin;
+  /** Scratch for {@link #quietActive}: indexes into the active minutes. */
+  private int[] quietScratch;
   // Scratch for one load factor at a time: exp(-k r(t)) per minute, valid where stayEpoch[t] ==
   // epoch, and the tables of exp(-k j) for whole counts j (see factorOfCount).
   private double factorK;
@@ -335,38 +341,58 @@ final class ColdStartInputs {
     }
     startFactors(k);
     int[] active = activeMinutes;
-    double[] recent = activeRecent;
+    int[] quiet = quietScratch;
+    int quietCount = quietActive(busy);
     double cold = 0;
     if (tabled()) {
       // Whole counts: every factor from the tables, a count of 0 giving exp(0) x exp(0) = 1.
       double[] low = lowTable;
       double[] high = highTable;
       int mask = LOW_COUNTS - 1;
-      for (int i = 0; i < active.length; i++) {
-        if (recent[i] < busy) {
-          int t = active[i];
-          double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
-          for (int j = 1; j <= window && product > 0; j++) {
-            int count = (int) r[t - j >= 0 ? t - j : t - j + n];
-            product *= low[count & mask] * high[count >> LOW_BITS];
-          }
-          int count = (int) r[t];
-          cold += product * (1 - low[count & mask] * high[count >> LOW_BITS]);
+      for (int i = 0; i < quietCount; i++) {
+        int t = active[quiet[i]];
+        double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
+        for (int j = 1; j <= window && product > 0; j++) {
+          int count = (int) r[t - j >= 0 ? t - j : t - j + n];
+          product *= low[count & mask] * high[count >> LOW_BITS];
         }
+        int count = (int) r[t];
+        cold += product * (1 - low[count & mask] * high[count >> LOW_BITS]);
       }
       return cold;
     }
-    for (int i = 0; i < active.length; i++) {
-      if (recent[i] < busy) {
-        int t = active[i];
-        double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
-        for (int j = 1; j <= window && product > 0; j++) {
-          product *= factor(t - j >= 0 ? t - j : t - j + n);
-        }
-        cold += product * (1 - factor(t));
+    for (int i = 0; i < quietCount; i++) {
+      int t = active[quiet[i]];
+      double product = 1; // exp(-k R(t)) as a product of the previous minutes' factors
+      for (int j = 1; j <= window && product > 0; j++) {
+        product *= factor(t - j >= 0 ? t - j : t - j + n);
       }
+      cold += product * (1 - factor(t));
     }
     return cold;
+  }
+
+  /**
+   * The active minutes with fewer than {@code busy} recent requests, as ascending indexes into
+   * {@link #activeMinutes} in {@link #quietScratch}; returns how many. Runs of {@link
+   * #ACTIVE_BLOCK} active minutes that are all busy are skipped on their least recent requests,
+   * and the others are collected without branches.
+   */
+  private int quietActive(double busy) {
+    double[] recent = activeRecent;
+    double[] blockMin = activeBlockMin;
+    int[] quiet = quietScratch;
+    int count = 0;
+    for (int b = 0; b < blockMin.length; b++) {
+      if (!(blockMin[b] < busy)) {
+        continue;
+      }
+      for (int i = b * ACTIVE_BLOCK, end = Math.min(recent.length, i + ACTIVE_BLOCK); i < end; i++) {
+        quiet[count] = i; // kept only when quiet: the next index overwrites it otherwise
+        count += recent[i] < busy ? 1 : 0;
+      }
+    }
+    return count;
   }
 
   /** Requests in the K minutes before each minute (null for a constant series). */
@@ -417,6 +443,15 @@ final class ColdStartInputs {
         activeRecent[i] = recentRequests[activeMinutes[i]];
       }
     }
+    activeBlockMin = new double[(activeCount + ACTIVE_BLOCK - 1) / ACTIVE_BLOCK];
+    for (int b = 0; b < activeBlockMin.length; b++) {
+      double least = Double.POSITIVE_INFINITY;
+      for (int i = b * ACTIVE_BLOCK, end = Math.min(activeCount, i + ACTIVE_BLOCK); i < end; i++) {
+        least = activeRecent[i] < least ? activeRecent[i] : least;
+      }
+      activeBlockMin[b] = least;
+    }
+    quietScratch = new int[activeCount];
     // Four counters per bucket in turn: most minutes fall in a few buckets, and one counter
     // would make each increment wait for the one before.
     int[] counters = new int[4 * BUCKETS];
