@@ -37,9 +37,10 @@ final class MinuteArrays implements AutoCloseable {
   private MinuteArrays(boolean own, boolean poison) {
     this.own = own;
     this.poison = poison;
-    ints = new Shelf<>(int[]::new, a -> a.length, poison ? (a, n) -> Arrays.fill(a, 0x5EED_BAD5 ^ n) : null);
-    floats = new Shelf<>(float[]::new, a -> a.length, poison ? (a, n) -> Arrays.fill(a, Float.NaN) : null);
-    doubles = new Shelf<>(double[]::new, a -> a.length, poison ? (a, n) -> Arrays.fill(a, Double.NaN) : null);
+    boolean reuse = own || poison;
+    ints = new Shelf<>(reuse, int[]::new, a -> a.length, poison ? (a, n) -> Arrays.fill(a, 0x5EED_BAD5 ^ n) : null);
+    floats = new Shelf<>(reuse, float[]::new, a -> a.length, poison ? (a, n) -> Arrays.fill(a, Float.NaN) : null);
+    doubles = new Shelf<>(reuse, double[]::new, a -> a.length, poison ? (a, n) -> Arrays.fill(a, Double.NaN) : null);
   }
 
   /** The calling thread's set, or a set of its own when the thread's is lent already. Close it. */
@@ -83,22 +84,23 @@ final class MinuteArrays implements AutoCloseable {
   /** Takes back every array handed out; they must not be used after. */
   @Override
   public void close() {
-    boolean keep = own || poison;
-    ints.giveBack(keep);
-    floats.giveBack(keep);
-    doubles.giveBack(keep);
+    ints.giveBack();
+    floats.giveBack();
+    doubles.giveBack();
     lent = false;
   }
 
-  /** The free and lent arrays of one type. */
+  /** The free and lent arrays of one type; a shelf that does not reuse keeps track of none. */
   private static final class Shelf<T> {
+    private final boolean reuse;
     private final IntFunction<T> allocate;
     private final ToIntFunction<T> length;
     private final ObjIntConsumer<T> poison;
     private final List<T> free = new ArrayList<>();
     private final List<T> lent = new ArrayList<>();
 
-    Shelf(IntFunction<T> allocate, ToIntFunction<T> length, ObjIntConsumer<T> poison) {
+    Shelf(boolean reuse, IntFunction<T> allocate, ToIntFunction<T> length, ObjIntConsumer<T> poison) {
+      this.reuse = reuse;
       this.allocate = allocate;
       this.length = length;
       this.poison = poison;
@@ -119,13 +121,15 @@ final class MinuteArrays implements AutoCloseable {
       if (poison != null) {
         poison.accept(found, n);
       }
-      lent.add(found);
+      if (reuse) {
+        lent.add(found);
+      }
       return found;
     }
 
-    void giveBack(boolean keep) {
+    void giveBack() {
       for (T array : lent) {
-        if (keep && free.size() < KEPT) {
+        if (free.size() < KEPT) {
           free.add(array);
         }
       }
