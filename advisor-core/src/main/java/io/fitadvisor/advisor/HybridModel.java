@@ -107,19 +107,7 @@ final class HybridModel {
           "no container can hold the baseline: " + (why == null ? "no task fits" : why.message())));
     }
     this.lambda = chosen.orElse(null);
-    Best found = null;
-    if (violations.isEmpty()) {
-      OverflowLevels levels = OverflowLevels.of(load);
-      for (Baseline baseline : baselines) {
-        // The best so far bounds the next family's search: it wins only below that cost.
-        double toBeat = found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd();
-        Best candidate = search(baseline, levels, toBeat, everyK);
-        if (candidate != null && (found == null || candidate.monthlyCostUsd() < found.monthlyCostUsd())) {
-          found = candidate;
-        }
-      }
-    }
-    this.best = found;
+    this.best = violations.isEmpty() ? search(baselines, OverflowLevels.of(load), everyK) : null;
   }
 
   /**
@@ -226,47 +214,67 @@ final class HybridModel {
   }
 
   /**
-   * The cheapest feasible {@code k} of one baseline family that costs less than {@code toBeat}
-   * (the best of the families searched before), fewer tasks on a tie, or null when there is none.
-   * Each {@code k} has a lower bound, the containers plus Lambda's price of {@link
+   * The cheapest feasible baseline of all families, or null when there is none: on a tie, the
+   * family listed first (Fargate), then fewer tasks. Each family's {@code k} from 1 to {@link
+   * #kMax} has a lower bound, the containers plus Lambda's price of {@link
    * OverflowLevels#requestsAtMost} overflow requests without cold starts (Lambda's price only
-   * grows with both); {@code k} are priced with a full pass in the order of their bounds until a
-   * bound exceeds the best cost found, which leaves the answer that pricing every {@code k} gives.
+   * grows with both). The {@code (family, k)} of least bound is priced with a full pass, again
+   * and again, until the least bound left exceeds the best cost found: every baseline that could
+   * cost as little has then been priced, which leaves the answer that pricing every {@code k} of
+   * every family gives ({@code everyK}, the definition, for tests).
    */
-  private Best search(Baseline baseline, OverflowLevels levels, double toBeat, boolean everyK) {
-    double perTask = baseline.concurrencyPerTask();
-    int kMax = kMax(load, perTask);
-    if (kMax < 1) {
-      return null; // no load at all: nothing to split
-    }
-    // k = 0 is the lambda target itself behind the containers' front door: a baseline has a task.
-    double[] lowerBound = new double[kMax + 1];
-    lowerBound[0] = Double.POSITIVE_INFINITY;
-    for (int k = 1; k <= kMax; k++) {
-      lowerBound[k] = everyK ? 0 : baseline.monthlyUsd(k) + lambdaUsd(levels.requestsAtMost(k * perTask), 0);
+  private Best search(List<Baseline> baselines, OverflowLevels levels, boolean everyK) {
+    int families = baselines.size();
+    double[][] lowerBound = new double[families][];
+    int left = 0;
+    for (int f = 0; f < families; f++) {
+      Baseline baseline = baselines.get(f);
+      double perTask = baseline.concurrencyPerTask();
+      int kMax = kMax(load, perTask);
+      // k = 0 is the lambda target itself behind the containers' front door: a baseline has a
+      // task. No load at all leaves nothing to split (kMax 0).
+      lowerBound[f] = new double[Math.max(kMax, 0) + 1];
+      lowerBound[f][0] = Double.NaN;
+      for (int k = 1; k <= kMax; k++) {
+        lowerBound[f][k] = everyK ? 0 : baseline.monthlyUsd(k) + lambdaUsd(levels.requestsAtMost(k * perTask), 0);
+      }
+      left += Math.max(kMax, 0);
     }
     Best found = null;
-    for (int next = 1; next <= kMax; next++) {
-      // The unpriced k of least bound (fewest tasks on a tie); few are priced, so each is found
-      // by a scan rather than by sorting them all.
-      int k = everyK ? next : 0;
-      for (int j = 1; j <= kMax && !everyK; j++) {
-        k = lowerBound[j] < lowerBound[k] ? j : k;
+    int foundFamily = -1;
+    for (; left > 0; left--) {
+      // The unpriced (family, k) of least bound (the first family, then the fewest tasks, on a
+      // tie); few are priced, so each is found by a scan rather than by sorting them all.
+      int family = -1;
+      int k = 0;
+      double least = Double.POSITIVE_INFINITY;
+      for (int f = 0; f < families; f++) {
+        double[] bounds = lowerBound[f];
+        for (int j = 1; j < bounds.length; j++) {
+          // NaN marks a k priced already.
+          if (!Double.isNaN(bounds[j]) && (family < 0 || bounds[j] < least)) {
+            least = bounds[j];
+            family = f;
+            k = j;
+          }
+        }
       }
-      double limit = found == null ? toBeat : Math.min(toBeat, found.monthlyCostUsd());
-      if (!(lowerBound[k] <= limit)) {
+      if (family < 0 || !(least <= (found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd()))) {
         break;
       }
-      lowerBound[k] = Double.POSITIVE_INFINITY;
-      Overflow overflow = overflow(load, k * perTask, limits.lambdaKeepAliveMinutes(), lambda.slowdown());
+      lowerBound[family][k] = Double.NaN;
+      Baseline baseline = baselines.get(family);
+      Overflow overflow = overflow(load, k * baseline.concurrencyPerTask(), limits.lambdaKeepAliveMinutes(),
+          lambda.slowdown());
       if (!meetsLatency(overflow)) {
         continue;
       }
       LambdaDeployment deployment = deployment(overflow.requests(), overflow.coldStarts());
       double usd = baseline.monthlyUsd(k) + context.engine().monthlyCostUsd(List.of(deployment), context.terms());
-      if (usd < toBeat
-          && (found == null || usd < found.monthlyCostUsd() || (usd == found.monthlyCostUsd() && k < found.tasks()))) {
+      if (found == null || usd < found.monthlyCostUsd() || usd == found.monthlyCostUsd()
+          && (family < foundFamily || family == foundFamily && k < found.tasks())) {
         found = new Best(baseline, k, overflow, deployment, usd);
+        foundFamily = family;
       }
     }
     return found;
