@@ -7,6 +7,7 @@ import io.fitadvisor.workload.LoadSeries;
 import io.fitadvisor.workload.LoadShape;
 import io.fitadvisor.workload.Service;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.Example;
@@ -52,6 +53,23 @@ class FastPathProperties {
       for (double k : new double[] {0.05, 0.3, 1.1}) {
         assertThat(inputs.idleColdStarts(k)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k));
       }
+    }
+  }
+
+  @Example
+  void theQuietestWindowIsFoundWhereverItEnds() {
+    // Ten requests a minute but one in the five minutes before t0: the only window of 5
+    // requests, ending at each position of the four running minima in turn.
+    for (int t0 = 1_000; t0 < 1_004; t0++) {
+      float[] x = new float[LoadSeries.MINUTES_PER_MONTH];
+      Arrays.fill(x, 10);
+      Arrays.fill(x, t0 - 5, t0, 1);
+      LoadSeries series = LoadSeries.of(x);
+      ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(100)
+          .load(LoadShape.recorded(series)).build(), series);
+      ColdStartInputs inputs = load.coldStartInputs(KEEP_ALIVE_MINUTES);
+      assertThat(inputs.minRecentRequests).isEqualTo(5.0);
+      assertThat(inputs.recentRequests()).containsExactly(Windows.sum(x, -KEEP_ALIVE_MINUTES, -1));
     }
   }
 
