@@ -56,6 +56,24 @@ class FastPathProperties {
     }
   }
 
+  @Property(tries = 40)
+  void peakAndLargestRiseAreThoseOfTheMinutes(@ForAll @IntRange(min = 0, max = 6) int kind, @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 2_000_000) int meanMs) {
+    LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
+    ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(meanMs)
+        .load(LoadShape.recorded(series)).build(), series);
+    float[] c = load.concurrency;
+    double peak = 0;
+    double rise = 0;
+    for (int t = 0; t < c.length; t++) {
+      peak = Math.max(peak, c[t]);
+      // The month repeats: minute 0 rises from the month's last minute.
+      rise = Math.max(rise, c[t] - c[t == 0 ? c.length - 1 : t - 1]);
+    }
+    assertThat(load.peakConcurrency).isEqualTo(peak);
+    assertThat(load.largestRise).isEqualTo(rise);
+  }
+
   @Example
   void theQuietestWindowIsFoundWhereverItEnds() {
     // Ten requests a minute but one in the five minutes before t0: the only window of 5
