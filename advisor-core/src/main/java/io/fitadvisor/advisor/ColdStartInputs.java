@@ -36,7 +36,7 @@ final class ColdStartInputs {
   private final int largestCount;
   /** The minutes with requests, ascending: the only ones that start or keep anything warm. */
   private final int activeCount;
-  /** The active minutes, built when the idle sum first walks them. */
+  /** The active minutes (the first {@link #activeCount} entries), built when the idle sum first walks them. */
   private int[] activeMinutes;
   /** The requests in the K minutes before each active minute. */
   private double[] activeRecent;
@@ -472,7 +472,7 @@ final class ColdStartInputs {
       active[a] = t;
       a += r[t] > 0 ? 1 : 0;
     }
-    activeMinutes = Arrays.copyOf(active, activeCount);
+    activeMinutes = active; // its first activeCount entries
     if (activeCount == r.length) {
       activeRecent = recentRequests; // every minute is active: the same sums, shared
     } else {
@@ -489,7 +489,7 @@ final class ColdStartInputs {
       }
       activeBlockMin[b] = least;
     }
-    quietScratch = new int[activeCount];
+    quietScratch = load.arrays.ints(activeCount);
     // Four counters per bucket in turn: most minutes fall in a few buckets, and one counter
     // would make each increment wait for the one before.
     int[] counters = new int[4 * BUCKETS];
