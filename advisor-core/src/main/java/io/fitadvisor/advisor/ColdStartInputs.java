@@ -284,12 +284,28 @@ final class ColdStartInputs {
 
   /**
    * An upper bound of {@link #idleColdStarts}{@code (k)}: each active minute adds {@code exp(-k R)
-   * (1 - exp(-k r))}, at most 1 and at most {@code k r}, so the sum is at most the active minutes
-   * and at most {@code k} times the month's requests (with a relative allowance for rounding).
+   * (1 - exp(-k r))}, at most 1, at most {@code k r} and at most {@code exp(-k R)}, so the sum is
+   * at most the active minutes, at most {@code k} times the month's requests, and, once the
+   * active minutes are counted by their recent requests, at most the sum over those buckets of
+   * their minutes times {@code exp(-k x)} at the bucket's least {@code R} ({@code x}, 0 for the
+   * first); with a relative allowance for rounding. It is 0 where the sum is: when {@code k R}
+   * reaches the negligible exponent in every minute.
    */
   double idleUpperBound(double k) {
+    if (k * minRecentRequests >= NEGLIGIBLE_EXPONENT) {
+      return 0; // computeIdle's own first answer
+    }
     int active = load.constant ? (load.requests[0] > 0 ? load.requests.length : 0) : activeCount;
-    return Math.min(active, k * load.monthlyRequests) * (1 + 1e-9);
+    double bound = Math.min(active, k * load.monthlyRequests);
+    if (activeMinutes != null && !load.constant) {
+      double byBuckets = activeByRecentExponent[0];
+      for (int b = 1; b < BUCKETS; b++) {
+        int minutes = activeByRecentExponent[b];
+        byBuckets += minutes == 0 ? 0 : minutes * Math.exp(-k * Math.scalb(1.0, b - 1));
+      }
+      bound = Math.min(bound, byBuckets);
+    }
+    return bound * (1 + 1e-9);
   }
 
   /**

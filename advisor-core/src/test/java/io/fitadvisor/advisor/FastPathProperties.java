@@ -34,6 +34,10 @@ class FastPathProperties {
     assertThat(inputs.idleColdStarts(k)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k));
     // A second factor on the same inputs reuses the scratch arrays: still equal.
     assertThat(inputs.idleColdStarts(k * 3)).isEqualTo(referenceIdle(load, KEEP_ALIVE_MINUTES, k * 3));
+    // The upper bound, from the minutes counted by recent requests now that they are.
+    for (double factor : new double[] {k / 7, k, k * 3, k * 50}) {
+      assertThat(inputs.idleUpperBound(factor)).isGreaterThanOrEqualTo(inputs.idleColdStarts(factor));
+    }
   }
 
   @Example
