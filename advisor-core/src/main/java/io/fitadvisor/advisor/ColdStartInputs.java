@@ -505,7 +505,7 @@ final class ColdStartInputs {
       }
       activeBlockMin[b] = least;
     }
-    quietScratch = load.arrays.ints(activeCount);
+    quietScratch = load.arrays.ints(r.length); // a month's length, as the reused arrays are
     // Four counters per bucket in turn: most minutes fall in a few buckets, and one counter
     // would make each increment wait for the one before.
     int[] counters = new int[4 * BUCKETS];

@@ -18,13 +18,17 @@ import java.util.function.ToIntFunction;
  * catch a caller that does not). Nothing borrowed may outlive the evaluation: results copy what
  * they keep.
  *
+ * <p>An array is reused for a request of its exact length: callers ask for the month's length
+ * (or one more), not for lengths that vary from service to service.
+ *
  * <p>Not thread-safe. {@link #borrow} gives the calling thread's own set; an evaluation that
  * starts on a thread whose set is lent already gets a set of its own, dropped after. A thread
- * keeps at most {@link #KEPT} arrays of each type (about 3 MB is what one evaluation of a month-long series uses).
+ * keeps at most {@link #KEPT} arrays of each type (one evaluation of a month-long series uses
+ * about 4 MB).
  */
 final class MinuteArrays implements AutoCloseable {
-  /** Arrays kept per type once given back: more than one evaluation uses. */
-  static final int KEPT = 24;
+  /** Arrays kept per type once given back: more than one evaluation uses (about 20 ints). */
+  static final int KEPT = 32;
   private static final ThreadLocal<MinuteArrays> OWN = ThreadLocal.withInitial(() -> new MinuteArrays(true, false));
 
   private final boolean own;
@@ -128,12 +132,12 @@ final class MinuteArrays implements AutoCloseable {
     }
 
     void giveBack() {
-      for (T array : lent) {
-        if (free.size() < KEPT) {
-          free.add(array);
-        }
-      }
+      free.addAll(lent);
       lent.clear();
+      // Beyond KEPT, the arrays given back longest ago go (odd lengths among them).
+      if (free.size() > KEPT) {
+        free.subList(0, free.size() - KEPT).clear();
+      }
     }
   }
 }
