@@ -117,7 +117,7 @@ final class ColdStartInputs {
       }
     } else {
       recentRequests = load.arrays.doubles(n);
-      min = window == FIVE && integerCounts ? sumsOfFiveCounts(recentRequests) : slidingSums(recentRequests);
+      min = slidingSums(recentRequests);
     }
     this.minRecentRequests = Math.max(0, min);
     // The minutes whose concurrency rises above the warm pool (the previous K minutes' peak), with
@@ -437,44 +437,6 @@ final class ColdStartInputs {
       running += r[t] - r[leaving];
     }
     return min;
-  }
-
-  /**
-   * {@link #slidingSums} for whole counts up to 2^20 and the built-in keep-alive of five minutes:
-   * every partial sum of five counts is a whole number below 2^24, exact in a float and in any
-   * order, so each minute's five counts are added directly, with no sum carried from minute to
-   * minute (a loop the compiler can vectorise), and equal the running sums. Returns the smallest.
-   */
-  private double sumsOfFiveCounts(double[] out) {
-    float[] r = load.requests;
-    int n = r.length;
-    for (int t = 0; t < FIVE; t++) {
-      // The first minutes look back into the month's end.
-      float sum = 0;
-      for (int j = 1; j <= FIVE; j++) {
-        sum += r[t - j >= 0 ? t - j : t - j + n];
-      }
-      out[t] = sum;
-    }
-    for (int t = FIVE; t < n; t++) {
-      out[t] = r[t - 1] + r[t - 2] + r[t - 3] + r[t - 4] + r[t - 5];
-    }
-    // Four running minima, so no minute waits for the one before.
-    double min0 = Double.POSITIVE_INFINITY;
-    double min1 = Double.POSITIVE_INFINITY;
-    double min2 = Double.POSITIVE_INFINITY;
-    double min3 = Double.POSITIVE_INFINITY;
-    int t = 0;
-    for (; t + 3 < n; t += 4) {
-      min0 = out[t] < min0 ? out[t] : min0;
-      min1 = out[t + 1] < min1 ? out[t + 1] : min1;
-      min2 = out[t + 2] < min2 ? out[t + 2] : min2;
-      min3 = out[t + 3] < min3 ? out[t + 3] : min3;
-    }
-    for (; t < n; t++) {
-      min0 = out[t] < min0 ? out[t] : min0;
-    }
-    return Math.min(Math.min(min0, min1), Math.min(min2, min3));
   }
 
   /** Builds the active minutes and their histogram by recent requests, once. */
