@@ -105,7 +105,13 @@ final class ServiceLoad {
     this.requests = arrays.floats(series.minutes());
     series.copyTo(requests);
     this.concurrency = arrays.floats(series.minutes());
-    series.concurrencyTo(service.duration().meanMs(), concurrency);
+    // Requests of at most a minute: each minute's concurrency is a function of its count
+    // (LoadSeries.minuteConcurrency), so whole counts give the levels and the concurrency at once.
+    boolean fromCounts = leveled && series.minutes() > 0
+        && service.duration().meanMs() <= MILLISECONDS_PER_MINUTE && levelsFromCounts();
+    if (!fromCounts) {
+      series.concurrencyTo(service.duration().meanMs(), concurrency);
+    }
     // After the concurrency: the series keeps the window's peak, so the summary need not slide it again.
     this.summary = LoadSummary.of(series, service.duration());
     this.monthlyRequests = series.monthlyRequests();
@@ -242,19 +248,17 @@ final class ServiceLoad {
    * Whether the concurrency has levels: an order-preserving integer per minute ({@link #levelOf},
    * {@code levelValue[levelOf[t]] == concurrency[t]}, {@code levelValue} non-decreasing), so that
    * windowed maxima can be taken and counted on small integers. Built once: from whole request
-   * counts when the concurrency is a non-decreasing function of the minute's requests (then
-   * {@link #levelRequests} holds each level's requests), else by a radix sort of the float bits.
-   * False only for series with negative zeros or non-finite values, which keep the float path.
+   * counts when requests last at most a minute (with the load, see {@link #levelsFromCounts};
+   * then {@link #levelRequests} holds each level's requests), else from the runs of equal values
+   * when they are few, else by a radix sort of the float bits. False only for series with
+   * negative zeros or non-finite values, which keep the float path.
    */
   boolean levels() {
     if (!levelsTried) {
       levelsTried = true;
-      // Each way checks what it needs; the order only saves time. Requests longer than a minute
-      // spread over the next minutes, so their concurrency is no function of the minute's count
-      // (the way from requests would fail late), but it changes seldom.
-      boolean spread = service.duration().meanMs() > MILLISECONDS_PER_MINUTE;
-      if (concurrency.length > 0
-          && !(spread ? levelsFromRuns() || levelsFromRequests() : levelsFromRequests() || levelsFromRuns())) {
+      // Each way checks what it needs. Requests longer than a minute spread over the next
+      // minutes, so their concurrency is no function of the minute's count, but it changes seldom.
+      if (concurrency.length > 0 && !levelsFromRuns()) {
         levelsBySorting();
       }
       if (levelOf != null) {
@@ -360,13 +364,15 @@ final class ServiceLoad {
 
   /**
    * Levels from whole request counts, one per distinct count in ascending order, found with a
-   * table indexed by the count instead of a sort; false when a count is not whole or exceeds
-   * twice the month's minutes, or the concurrency is not a non-decreasing function of the count
-   * (checked, not assumed).
+   * table indexed by the count instead of a sort, and each minute's concurrency from its level:
+   * {@link LoadSeries#minuteConcurrency} of the level's count, what {@link
+   * LoadSeries#concurrencyTo} writes for requests of at most a minute, worked out once per count.
+   * It grows with the count, so the levels order like the concurrency. False, with the levels left
+   * to {@link #levels}, when a count is not whole (or a negative zero) or exceeds twice the month's
+   * minutes; only for requests of at most a minute.
    */
-  private boolean levelsFromRequests() {
+  private boolean levelsFromCounts() {
     float[] r = requests;
-    float[] c = concurrency;
     int n = r.length;
     // The busiest minute bounds the counts (rounded up, then checked minute by minute).
     double busiest = Math.ceil(series.peakRequestsPerSecond() * 60 * (1 + 1e-9)) + 1;
@@ -374,47 +380,35 @@ final class ServiceLoad {
       return false;
     }
     int top = (int) busiest;
-    int[] bitsOf = new int[top + 1];
-    Arrays.fill(bitsOf, -1); // no minute has the count (these bits are a NaN, refused below)
+    int[] indexOf = new int[top + 1]; // 1 where some minute has the count, then count -> level
     int[] level = arrays.ints(n);
     boolean bad = false;
     for (int t = 0; t < n; t++) {
       float requests = r[t];
       int count = (int) requests;
-      bad |= count != requests | count > top;
+      // A negative zero is no whole count: its concurrency keeps the sign (the float path).
+      bad |= count != requests | count > top | Float.floatToRawIntBits(requests) < 0;
       count = Math.min(count, top);
       level[t] = count;
-      // Every minute of a count must have the concurrency of the count's first minute.
-      int bits = Float.floatToRawIntBits(c[t]);
-      int seen = bitsOf[count];
-      bad |= bits == -1 | (seen != -1 & seen != bits);
-      bitsOf[count] = bits;
+      indexOf[count] = 1;
     }
     if (bad) {
       return false;
     }
-    int[] indexOf = bitsOf; // reused: count -> level
+    double meanMs = service.duration().meanMs();
     float[] value = new float[Math.min(n, top + 1)];
     float[] countOf = new float[value.length];
     int levels = 0;
-    int previous = 0;
     for (int count = 0; count <= top; count++) {
-      int bits = bitsOf[count];
-      if (bits == -1) {
-        continue;
+      if (indexOf[count] != 0) {
+        value[levels] = LoadSeries.minuteConcurrency(count, meanMs);
+        countOf[levels] = count;
+        indexOf[count] = levels++;
       }
-      // Non-negative finite floats order like their bits: a fall, a sign bit or a non-finite
-      // value leaves the levels to the sort (or the float path).
-      if (bits < previous || bits >= INFINITY_BITS) {
-        return false;
-      }
-      previous = bits;
-      value[levels] = Float.intBitsToFloat(bits);
-      countOf[levels] = count;
-      indexOf[count] = levels++;
     }
-    // Counts to levels, counting each level's minutes on the way (four counters per level, see
-    // countLevels).
+    // Counts to levels and the concurrency of each minute, counting each level's minutes on the
+    // way (four counters per level, see countLevels).
+    float[] c = concurrency;
     int[] scratch = new int[4 * levels];
     int t = 0;
     for (; t + 3 < n; t += 4) {
@@ -426,6 +420,10 @@ final class ServiceLoad {
       level[t + 1] = l1;
       level[t + 2] = l2;
       level[t + 3] = l3;
+      c[t] = value[l0];
+      c[t + 1] = value[l1];
+      c[t + 2] = value[l2];
+      c[t + 3] = value[l3];
       scratch[l0 << 2]++;
       scratch[(l1 << 2) + 1]++;
       scratch[(l2 << 2) + 2]++;
@@ -434,6 +432,7 @@ final class ServiceLoad {
     for (; t < n; t++) {
       int l0 = indexOf[level[t]];
       level[t] = l0;
+      c[t] = value[l0];
       scratch[l0 << 2]++;
     }
     int[] minutesOf = new int[levels];
@@ -445,6 +444,8 @@ final class ServiceLoad {
     levelRequests = Arrays.copyOf(countOf, levels);
     levelMinutes = minutesOf;
     countScratch = scratch;
+    levelsTried = true;
+    spans.add(levelOf);
     return true;
   }
 

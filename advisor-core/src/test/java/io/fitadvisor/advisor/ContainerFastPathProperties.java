@@ -90,6 +90,8 @@ class ContainerFastPathProperties {
     LoadSeries series = LoadSeries.of(minutes(kind, random));
     ServiceLoad load = new ServiceLoad(service(random, series), series);
     float[] c = load.concurrency;
+    // Built from the levels for whole counts and requests of at most a minute: still the series'.
+    assertThat(c).containsExactly(series.concurrency(load.service.duration().meanMs()));
     if (!load.levels()) {
       // Only a series with a negative zero (or non-finite concurrency) keeps the float path.
       boolean negativeZero = false;

@@ -243,11 +243,31 @@ public final class LoadSeries {
         destination.length);
     if (windowMinutes <= 1) {
       for (int minute = 0; minute < requestsPerMinute.length; minute++) {
-        destination[minute] = (float) (requestsPerMinute[minute] * windowMinutes);
+        destination[minute] = inFlight(requestsPerMinute[minute], windowMinutes);
       }
       return;
     }
     window(windowMinutes, destination);
+  }
+
+  /**
+   * The concurrency {@link #concurrency(double)} gives a minute with {@code requests} requests when
+   * a request lasts at most a minute ({@code meanDurationMs} up to 60,000): {@code requests x
+   * meanDurationMs / 60,000} as a float, a function of the minute's requests alone (callers that
+   * meet the same count in many minutes work it out once).
+   *
+   * @param requests the minute's requests
+   * @param meanDurationMs mean request duration in milliseconds, greater than 0 and at most 60,000
+   */
+  public static float minuteConcurrency(float requests, double meanDurationMs) {
+    double windowMinutes = windowMinutes(meanDurationMs);
+    checkArgument(windowMinutes <= 1, "meanDurationMs must be at most 60000 (was %s)", meanDurationMs);
+    return inFlight(requests, windowMinutes);
+  }
+
+  /** Requests in flight with a window of at most a minute: one formula for both callers. */
+  private static float inFlight(float requests, double windowMinutes) {
+    return (float) (requests * windowMinutes);
   }
 
   /**
