@@ -446,9 +446,15 @@ final class ColdStartInputs {
     }
     float[] r = load.requests;
     int[] active = load.arrays.ints(r.length + 1);
-    for (int t = 0, a = 0; t < r.length; t++) {
-      active[a] = t;
-      a += r[t] > 0 ? 1 : 0;
+    if (activeCount == r.length) {
+      for (int t = 0; t < r.length; t++) {
+        active[t] = t; // every minute: no minute waits for the count of those before
+      }
+    } else {
+      for (int t = 0, a = 0; t < r.length; t++) {
+        active[a] = t;
+        a += r[t] > 0 ? 1 : 0;
+      }
     }
     activeMinutes = active; // its first activeCount entries
     if (activeCount == r.length) {
