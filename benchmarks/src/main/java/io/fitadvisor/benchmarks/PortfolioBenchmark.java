@@ -24,16 +24,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * application (every service's options, then the plan), against the floor: a plain loop that only
  * sums every per-minute value of the portfolio. The fork runs with a 2 GB heap, the bound the
  * portfolio must fit in. Target: under 5 s wall clock on 2 cores, within 20 times the floor. The
- * JIT keeps compiling the models for about ten shots, hence twelve warm-up shots: a planning tool
- * that advises on every edit runs in that steady state.
+ * JIT keeps compiling the models for about twenty shots (each shot is one portfolio, about half a
+ * second), hence 25 warm-up shots: a planning tool that advises on every edit runs in that steady
+ * state. docs/PERFORMANCE.md gives the first shots' times too.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar PortfolioBenchmark}
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 12)
-@Measurement(iterations = 8)
+@Warmup(iterations = 25)
+@Measurement(iterations = 10)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Xms2g"})
 public class PortfolioBenchmark {
   static final int SERVICES = 1_000;
