@@ -104,10 +104,12 @@ final class ServiceLoad {
     this.arrays = arrays;
     this.requests = arrays.floats(series.minutes());
     series.copyTo(requests);
+    this.requestsPeriod = period(requests);
     this.concurrency = arrays.floats(series.minutes());
     // Requests of at most a minute: each minute's concurrency is a function of its count
     // (LoadSeries.minuteConcurrency), so whole counts give the levels and the concurrency at once.
-    boolean fromCounts = leveled && series.minutes() > 0
+    // A steady load needs no levels (every window is the series itself).
+    boolean fromCounts = leveled && series.minutes() > 0 && requestsPeriod != 1
         && service.duration().meanMs() <= MILLISECONDS_PER_MINUTE && levelsFromCounts();
     if (!fromCounts) {
       series.concurrencyTo(service.duration().meanMs(), concurrency);
@@ -150,7 +152,6 @@ final class ServiceLoad {
     }
     this.peakConcurrency = peak;
     this.largestRise = rise;
-    this.requestsPeriod = period(requests);
     this.constant = requestsPeriod == 1 && period(concurrency) == 1;
   }
 
