@@ -222,48 +222,42 @@ final class HybridModel {
    * and again, until the least bound left exceeds the best cost found: every baseline that could
    * cost as little has then been priced, which leaves the answer that pricing every {@code k} of
    * every family gives ({@code everyK}, the definition, for tests).
+   *
+   * <p>The bounds wait in a heap ordered by (bound, family, k). A bound is first entered as the
+   * containers' cost alone, which is at most the bound, and Lambda's part is priced only when that
+   * entry comes to the top: a {@code k} whose containers alone cost more than the best is never
+   * priced at all. An entry at the top with its whole bound is then the least bound of all, in the
+   * order of the definition.
    */
   private Best search(List<Baseline> baselines, OverflowLevels levels, boolean everyK) {
     int families = baselines.size();
-    double[][] lowerBound = new double[families][];
-    int left = 0;
+    int size = 0;
+    int[] kMax = new int[families];
     for (int f = 0; f < families; f++) {
-      Baseline baseline = baselines.get(f);
-      double perTask = baseline.concurrencyPerTask();
-      int kMax = kMax(load, perTask);
       // k = 0 is the lambda target itself behind the containers' front door: a baseline has a
       // task. No load at all leaves nothing to split (kMax 0).
-      lowerBound[f] = new double[Math.max(kMax, 0) + 1];
-      lowerBound[f][0] = Double.NaN;
-      for (int k = 1; k <= kMax; k++) {
-        lowerBound[f][k] = everyK ? 0 : baseline.monthlyUsd(k) + lambdaUsd(levels.requestsAtMost(k * perTask), 0);
-      }
-      left += Math.max(kMax, 0);
+      kMax[f] = Math.max(0, kMax(load, baselines.get(f).concurrencyPerTask()));
+      size += kMax[f];
     }
+    BoundHeap heap = new BoundHeap(size);
+    for (int f = 0; f < families; f++) {
+      Baseline baseline = baselines.get(f);
+      for (int k = 1; k <= kMax[f]; k++) {
+        heap.add(everyK ? 0 : baseline.monthlyUsd(k), everyK, f, k);
+      }
+    }
+    heap.heapify();
     Best found = null;
     int foundFamily = -1;
-    for (; left > 0; left--) {
-      // The unpriced (family, k) of least bound (the first family, then the fewest tasks, on a
-      // tie); few are priced, so each is found by a scan rather than by sorting them all.
-      int family = -1;
-      int k = 0;
-      double least = Double.POSITIVE_INFINITY;
-      for (int f = 0; f < families; f++) {
-        double[] bounds = lowerBound[f];
-        for (int j = 1; j < bounds.length; j++) {
-          // NaN marks a k priced already.
-          if (!Double.isNaN(bounds[j]) && (family < 0 || bounds[j] < least)) {
-            least = bounds[j];
-            family = f;
-            k = j;
-          }
-        }
-      }
-      if (family < 0 || !(least <= (found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd()))) {
-        break;
-      }
-      lowerBound[family][k] = Double.NaN;
+    while (heap.size() > 0 && heap.topBound() <= (found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd())) {
+      int family = heap.topFamily();
+      int k = heap.topK();
       Baseline baseline = baselines.get(family);
+      if (!heap.topWhole()) {
+        heap.replaceTop(baseline.monthlyUsd(k) + lambdaUsd(levels.requestsAtMost(k * baseline.concurrencyPerTask()), 0));
+        continue;
+      }
+      heap.removeTop();
       Overflow overflow = overflow(load, k * baseline.concurrencyPerTask(), limits.lambdaKeepAliveMinutes(),
           lambda.slowdown());
       if (!meetsLatency(overflow)) {
@@ -278,6 +272,104 @@ final class HybridModel {
       }
     }
     return found;
+  }
+
+  /**
+   * A binary min-heap of (bound, family, k) entries, each marked whole (the bound itself) or not
+   * yet (a lower bound of it, the containers alone), ordered by bound, then family, then k. NaN
+   * bounds sort last, as a scan for the least would never pick them.
+   */
+  private static final class BoundHeap {
+    private final double[] bound;
+    private final long[] familyAndK;
+    private final boolean[] whole;
+    private int size;
+
+    BoundHeap(int capacity) {
+      bound = new double[capacity];
+      familyAndK = new long[capacity];
+      whole = new boolean[capacity];
+    }
+
+    void add(double value, boolean isWhole, int family, int k) {
+      bound[size] = value;
+      familyAndK[size] = (long) family << 32 | k;
+      whole[size++] = isWhole;
+    }
+
+    void heapify() {
+      for (int i = size / 2 - 1; i >= 0; i--) {
+        siftDown(i);
+      }
+    }
+
+    int size() {
+      return size;
+    }
+
+    double topBound() {
+      return bound[0];
+    }
+
+    boolean topWhole() {
+      return whole[0];
+    }
+
+    int topFamily() {
+      return (int) (familyAndK[0] >>> 32);
+    }
+
+    int topK() {
+      return (int) familyAndK[0];
+    }
+
+    /** The top entry's whole bound, in its place. */
+    void replaceTop(double value) {
+      bound[0] = value;
+      whole[0] = true;
+      siftDown(0);
+    }
+
+    void removeTop() {
+      size--;
+      bound[0] = bound[size];
+      familyAndK[0] = familyAndK[size];
+      whole[0] = whole[size];
+      siftDown(0);
+    }
+
+    private boolean before(int i, int j) {
+      // Double.compare puts NaN last; bounds are not -0.0 (costs of at least 0 plus a positive part).
+      int byBound = Double.compare(bound[i], bound[j]);
+      return byBound < 0 || byBound == 0 && familyAndK[i] < familyAndK[j];
+    }
+
+    private void siftDown(int i) {
+      while (true) {
+        int least = i;
+        int left = 2 * i + 1;
+        int right = left + 1;
+        if (left < size && before(left, least)) {
+          least = left;
+        }
+        if (right < size && before(right, least)) {
+          least = right;
+        }
+        if (least == i) {
+          return;
+        }
+        double b = bound[i];
+        bound[i] = bound[least];
+        bound[least] = b;
+        long fk = familyAndK[i];
+        familyAndK[i] = familyAndK[least];
+        familyAndK[least] = fk;
+        boolean w = whole[i];
+        whole[i] = whole[least];
+        whole[least] = w;
+        i = least;
+      }
+    }
   }
 
   /** Lambda's cost of {@code requests} overflow requests and {@code coldStarts}, priced alone by the engine. */
