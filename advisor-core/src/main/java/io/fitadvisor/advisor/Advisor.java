@@ -72,7 +72,8 @@ public final class Advisor {
     ServiceEvaluation[] evaluations = new ServiceEvaluation[n];
     RuntimeException[] failures = new RuntimeException[n];
     // Services are independent: each is read and evaluated on its own thread of the common pool,
-    // and its per-minute arrays are garbage once its evaluation returns (only the choices stay).
+    // and its per-minute arrays go back to its thread once its evaluation returns (only the
+    // choices stay).
     // Results land at their input index, so the outcome does not depend on the schedule.
     IntStream.range(0, n).parallel().forEach(i -> {
       try {
