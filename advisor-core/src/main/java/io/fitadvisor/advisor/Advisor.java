@@ -164,6 +164,7 @@ public final class Advisor {
         case LAMBDA_MANAGED_INSTANCES:
           option = lmi.option();
           cost = lmi::monthlyCostUsd;
+          bounds = lmi.bounds();
           break;
         case FARGATE:
           option = fargate.option();

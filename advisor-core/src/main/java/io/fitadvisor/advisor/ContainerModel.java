@@ -136,7 +136,7 @@ final class ContainerModel {
   private record Choice(Unit unit, double unitHours, PricedDeployment compute, double monthlyCostUsd) {}
 
   /** Up to this many distinct windowed values, a cost at another load is as cheap as its bounds. */
-  private static final int FEW_DISTINCT_VALUES = 64;
+  static final int FEW_DISTINCT_VALUES = 64;
 
   private final Target target;
   private final ServiceLoad load;

@@ -242,11 +242,8 @@ final class LmiModel {
     int floor = limits.lmiMinInstances();
     for (Unit unit : units) {
       double capacity = unit.capacity() * limits.lmiTargetUtilization();
-      // A unit that cannot beat the best even at a lower bound of its instance-minutes is
-      // skipped: the floor for every minute, or the load over the capacity less EPSILON per
-      // minute (a ceiling never falls below that), with a margin for rounding.
-      double atLeast = Math.max((double) floor * w.minutes(),
-          k * w.sum() / capacity * (1 - 1e-9) - Capacity.EPSILON * w.minutes() - 1);
+      // A unit that cannot beat the best even at a lower bound of its instance-minutes is skipped.
+      double atLeast = fewestInstanceMinutes(w, unit, k);
       if (best != null && atLeast / 60 * unit.hourlyUsd() >= best.monthlyCostUsd()) {
         continue;
       }
@@ -306,6 +303,65 @@ final class LmiModel {
       return Double.POSITIVE_INFINITY;
     }
     return choose(k).monthlyCostUsd() + requestsUsd(k) + frontDoors.monthlyCostUsd(true, k);
+  }
+
+  /**
+   * Cheap bounds of {@link #monthlyCostUsd} for the break-even search when the exact cost is dear
+   * (a window of many distinct values, as for the containers), else null.
+   */
+  BreakEvens.Bounds bounds() {
+    return violations.isEmpty() && window.distinctValues() > ContainerModel.FEW_DISTINCT_VALUES
+        ? new BreakEvens.Bounds(this::lowerBoundUsd, this::upperBoundUsd) : null;
+  }
+
+  /**
+   * A lower bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the windowed
+   * series: each unit's instance-minutes are at least those {@link #cheapest} prunes with, the
+   * cost is the least unit's instance-hours at its price, plus the requests and the front door;
+   * lowered by one part in a billion against rounding. Infinite when infeasible.
+   */
+  double lowerBoundUsd(double k) {
+    if (!violations.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double least = Double.POSITIVE_INFINITY;
+    for (Unit unit : units) {
+      least = Math.min(least, fewestInstanceMinutes(window, unit, k) / 60 * unit.hourlyUsd());
+    }
+    return (least + requestsUsd(k) + frontDoors.monthlyCostUsd(true, k)) * (1 - 1e-9);
+  }
+
+  /**
+   * An upper bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the windowed
+   * series: each minute needs fewer than {@code floor + k x / capacity + 1} instances, so a unit's
+   * instance-minutes are below {@code (floor + 1) x minutes + k x sum / capacity}, and the cheapest
+   * unit costs at most the least of those priced; plus the requests and the front door, raised by
+   * one part in a billion against rounding. Infinite when infeasible.
+   */
+  double upperBoundUsd(double k) {
+    if (!violations.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    int floor = limits.lmiMinInstances();
+    double minutes = window.minutes();
+    double least = Double.POSITIVE_INFINITY;
+    for (Unit unit : units) {
+      double capacity = unit.capacity() * limits.lmiTargetUtilization();
+      double most = ((floor + 1) * minutes + k * window.sum() / capacity) * (1 + 1e-9);
+      least = Math.min(least, most / 60 * unit.hourlyUsd());
+    }
+    return (least + requestsUsd(k) + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
+  }
+
+  /**
+   * At most the instance-minutes of {@code unit} at load factor {@code k} over window {@code w}:
+   * the floor for every minute, or the load over the capacity less EPSILON per minute (a ceiling
+   * never falls below that), with a margin for rounding.
+   */
+  private double fewestInstanceMinutes(ServiceLoad.Window w, Unit unit, double k) {
+    double capacity = unit.capacity() * limits.lmiTargetUtilization();
+    return Math.max((double) limits.lmiMinInstances() * w.minutes(),
+        k * w.sum() / capacity * (1 - 1e-9) - Capacity.EPSILON * w.minutes() - 1);
   }
 
   private Choice choose(double k) {

@@ -70,6 +70,19 @@ class BreakEvenProperties {
     }
   }
 
+  @Property(tries = 60)
+  void managedInstanceBoundsHoldTheExactCost(@ForAll @IntRange(min = 0, max = 6) int kind, @ForAll long seed,
+      @ForAll @DoubleRange(min = -5, max = 4) double log10Factor) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Service service = service(kind, random);
+    ServiceLoad load = Fixtures.load(service);
+    LmiModel lmi = new LmiModel(load, Fixtures.ON_DEMAND, FitLimits.builtIn(), new FrontDoors(load, Fixtures.ON_DEMAND));
+    double k = Math.pow(10, log10Factor);
+    double exact = lmi.monthlyCostUsd(k);
+    assertThat(lmi.lowerBoundUsd(k)).isLessThanOrEqualTo(exact);
+    assertThat(exact).isLessThanOrEqualTo(lmi.upperBoundUsd(k));
+  }
+
   @Property(tries = 80)
   void theMemoryChoiceEqualsTryingEveryMb(@ForAll @IntRange(min = 0, max = 6) int kind, @ForAll long seed,
       @ForAll @DoubleRange(min = -4, max = 3) double log10Factor,
@@ -107,8 +120,8 @@ class BreakEvenProperties {
   }
 
   /**
-   * The break-even curves as the advisor builds them, with or without the bounds of Lambda and the
-   * containers.
+   * The break-even curves as the advisor builds them, with or without the bounds of Lambda,
+   * managed instances and the containers.
    */
   private static List<BreakEvens.Curve> curves(Service service, boolean withBounds) {
     ServiceLoad load = Fixtures.load(service);
@@ -123,7 +136,8 @@ class BreakEvenProperties {
           ? new BreakEvens.Bounds(lambda::lowerBoundUsd, lambda::upperBoundUsd) : null));
     }
     if (lmi.option().feasible()) {
-      curves.add(new BreakEvens.Curve(Target.LAMBDA_MANAGED_INSTANCES, lmi::monthlyCostUsd));
+      curves.add(new BreakEvens.Curve(Target.LAMBDA_MANAGED_INSTANCES, lmi::monthlyCostUsd, withBounds
+          ? new BreakEvens.Bounds(lmi::lowerBoundUsd, lmi::upperBoundUsd) : null));
     }
     for (Target target : List.of(Target.FARGATE, Target.FARGATE_SPOT, Target.ECS_EC2)) {
       ContainerModel model = new ContainerModel(target, load, context, limits, doors);
