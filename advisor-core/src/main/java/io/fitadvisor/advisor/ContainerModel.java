@@ -526,17 +526,12 @@ final class ContainerModel {
 
   /** At most the unit-minutes of {@code unit} at load factor {@code k} (see {@link #lowerBoundUsd}). */
   private double fewestUnitMinutes(Unit unit, double k) {
-    double capacity = unit.capacity() * utilization();
-    double minutes = window.minutes();
-    return Math.max(unit.floor() * minutes, k * window.sum() / capacity - Capacity.EPSILON * minutes)
-        * (1 - 1e-9);
+    return window.fewestUnitMinutes(k, unit.capacity() * utilization(), unit.floor());
   }
 
   /** At least the unit-minutes of {@code unit} at load factor {@code k} (see {@link #upperBoundUsd}). */
   private double mostUnitMinutes(Unit unit, double k) {
-    double capacity = unit.capacity() * utilization();
-    double minutes = window.minutes();
-    return ((unit.floor() + 1) * minutes + k * window.sum() / capacity) * (1 + 1e-9);
+    return window.mostUnitMinutes(k, unit.capacity() * utilization(), unit.floor());
   }
 
   /**

@@ -243,7 +243,7 @@ final class LmiModel {
     for (Unit unit : units) {
       double capacity = unit.capacity() * limits.lmiTargetUtilization();
       // A unit that cannot beat the best even at a lower bound of its instance-minutes is skipped.
-      double atLeast = fewestInstanceMinutes(w, unit, k);
+      double atLeast = w.fewestUnitMinutes(k, capacity, floor);
       if (best != null && atLeast / 60 * unit.hourlyUsd() >= best.monthlyCostUsd()) {
         continue;
       }
@@ -316,52 +316,36 @@ final class LmiModel {
 
   /**
    * A lower bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the windowed
-   * series: each unit's instance-minutes are at least those {@link #cheapest} prunes with, the
-   * cost is the least unit's instance-hours at its price, plus the requests and the front door;
-   * lowered by one part in a billion against rounding. Infinite when infeasible.
+   * series: the least unit's fewest instance-minutes ({@link ServiceLoad.Window#fewestUnitMinutes})
+   * at its hourly rate, plus the requests and the front door; lowered by one part in a billion
+   * against rounding. Infinite when infeasible.
    */
   double lowerBoundUsd(double k) {
-    if (!violations.isEmpty()) {
-      return Double.POSITIVE_INFINITY;
-    }
-    double least = Double.POSITIVE_INFINITY;
-    for (Unit unit : units) {
-      least = Math.min(least, fewestInstanceMinutes(window, unit, k) / 60 * unit.hourlyUsd());
-    }
-    return (least + requestsUsd(k) + frontDoors.monthlyCostUsd(true, k)) * (1 - 1e-9);
+    return boundUsd(k, false) * (1 - 1e-9);
   }
 
   /**
    * An upper bound of {@link #monthlyCostUsd}{@code (k)} that needs no pass over the windowed
-   * series: each minute needs fewer than {@code floor + k x / capacity + 1} instances, so a unit's
-   * instance-minutes are below {@code (floor + 1) x minutes + k x sum / capacity}, and the cheapest
-   * unit costs at most the least of those priced; plus the requests and the front door, raised by
-   * one part in a billion against rounding. Infinite when infeasible.
+   * series: the cheapest unit costs at most the least unit's most instance-minutes ({@link
+   * ServiceLoad.Window#mostUnitMinutes}) at its hourly rate; plus the requests and the front door,
+   * raised by one part in a billion against rounding. Infinite when infeasible.
    */
   double upperBoundUsd(double k) {
+    return boundUsd(k, true) * (1 + 1e-9);
+  }
+
+  private double boundUsd(double k, boolean most) {
     if (!violations.isEmpty()) {
       return Double.POSITIVE_INFINITY;
     }
     int floor = limits.lmiMinInstances();
-    double minutes = window.minutes();
     double least = Double.POSITIVE_INFINITY;
     for (Unit unit : units) {
       double capacity = unit.capacity() * limits.lmiTargetUtilization();
-      double most = ((floor + 1) * minutes + k * window.sum() / capacity) * (1 + 1e-9);
-      least = Math.min(least, most / 60 * unit.hourlyUsd());
+      double minutes = most ? window.mostUnitMinutes(k, capacity, floor) : window.fewestUnitMinutes(k, capacity, floor);
+      least = Math.min(least, minutes / 60 * unit.hourlyUsd());
     }
-    return (least + requestsUsd(k) + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
-  }
-
-  /**
-   * At most the instance-minutes of {@code unit} at load factor {@code k} over window {@code w}:
-   * the floor for every minute, or the load over the capacity less EPSILON per minute (a ceiling
-   * never falls below that), with a margin for rounding.
-   */
-  private double fewestInstanceMinutes(ServiceLoad.Window w, Unit unit, double k) {
-    double capacity = unit.capacity() * limits.lmiTargetUtilization();
-    return Math.max((double) limits.lmiMinInstances() * w.minutes(),
-        k * w.sum() / capacity * (1 - 1e-9) - Capacity.EPSILON * w.minutes() - 1);
+    return least + requestsUsd(k) + frontDoors.monthlyCostUsd(true, k);
   }
 
   private Choice choose(double k) {

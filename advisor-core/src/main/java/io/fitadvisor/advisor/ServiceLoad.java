@@ -813,6 +813,24 @@ final class ServiceLoad {
     }
 
     /**
+     * At most {@link #unitMinutes}{@code (k, capacity, floor)}, from the series' sum alone: each
+     * minute's {@code max(floor, ceil(k x / capacity - EPSILON))} is at least the floor and at
+     * least {@code k x / capacity - EPSILON}; lowered by one part in a billion against rounding.
+     */
+    double fewestUnitMinutes(double k, double capacity, int floor) {
+      return Math.max((double) floor * minutes, k * sum / capacity - Capacity.EPSILON * minutes) * (1 - 1e-9);
+    }
+
+    /**
+     * At least {@link #unitMinutes}{@code (k, capacity, floor)}, from the series' sum alone: each
+     * minute's count is below {@code floor + k x / capacity + 1}; raised by one part in a billion
+     * against rounding.
+     */
+    double mostUnitMinutes(double k, double capacity, int floor) {
+      return ((floor + 1.0) * minutes + k * sum / capacity) * (1 + 1e-9);
+    }
+
+    /**
      * {@code sum over minutes of max(floor, ceil(k x(t) / capacity))}: the unit-minutes (tasks or
      * instances) needed when each unit holds {@code capacity} of concurrency.
      *
