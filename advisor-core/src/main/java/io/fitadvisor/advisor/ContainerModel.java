@@ -463,7 +463,7 @@ final class ContainerModel {
     Pick pick = pick(k);
     Unit unit = units.get(pick.unit());
     Deployment compute = deployment(unit, pick.unitMinutes() / 60);
-    return FrontDoors.costUsd(context, compute) + frontDoors.monthlyCostUsd(false, k);
+    return context.engine().monthlyCostUsd(compute, context.terms()) + frontDoors.monthlyCostUsd(false, k);
   }
 
   /**
@@ -490,7 +490,7 @@ final class ContainerModel {
     }
     double least = Double.POSITIVE_INFINITY;
     for (Unit unit : units) {
-      least = Math.min(least, FrontDoors.costUsd(context, deployment(unit, fewestUnitMinutes(unit, k) / 60)));
+      least = Math.min(least, context.engine().monthlyCostUsd(deployment(unit, fewestUnitMinutes(unit, k) / 60), context.terms()));
     }
     return (least + frontDoors.monthlyCostUsd(false, k)) * (1 - 1e-9);
   }
@@ -518,7 +518,7 @@ final class ContainerModel {
     for (Unit unit : units) {
       if (fewestUnitMinutes(unit, k) / 60 * unit.hourlyUsd() <= least) {
         double unitMinutes = Math.min(mostUnitMinutes(unit, k), least / unit.hourlyUsd() * 60);
-        dearest = Math.max(dearest, FrontDoors.costUsd(context, deployment(unit, unitMinutes / 60)));
+        dearest = Math.max(dearest, context.engine().monthlyCostUsd(deployment(unit, unitMinutes / 60), context.terms()));
       }
     }
     return (dearest + frontDoors.monthlyCostUsd(false, k)) * (1 + 1e-9);

@@ -76,21 +76,10 @@ final class FrontDoors {
     int side = lambdaTarget ? 0 : 1;
     if (Double.doubleToRawLongBits(lastFactor[side]) != Double.doubleToRawLongBits(k)) {
       Optional<Deployment> deployment = deployment(lambdaTarget, k);
-      lastUsd[side] = deployment.isPresent() ? costUsd(context, deployment.get()) : 0.0;
+      lastUsd[side] = deployment.isPresent() ? context.engine().monthlyCostUsd(deployment.get(), context.terms()) : 0.0;
       lastFactor[side] = k;
     }
     return lastUsd[side];
-  }
-
-  /**
-   * What the engine's {@code price(deployment, terms).monthlyCostUsd()} returns, without building
-   * cost lines: the engine adds the same line costs in the same order either way. Only the price
-   * checks that the lines are finite, so a cost that is not finite is priced again to fail (or
-   * not) exactly as it would.
-   */
-  static double costUsd(AdviceContext context, Deployment deployment) {
-    double usd = context.engine().monthlyCostUsd(List.of(deployment), context.terms());
-    return Double.isFinite(usd) ? usd : context.engine().price(deployment, context.terms()).monthlyCostUsd();
   }
 
   /** The front door as the engine prices it at load factor {@code k}; empty when it costs nothing. */

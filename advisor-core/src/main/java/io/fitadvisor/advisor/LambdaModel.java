@@ -236,14 +236,14 @@ final class LambdaModel {
     double leanest = Double.POSITIVE_INFINITY;
     for (Variant variant : variants) {
       LambdaDeployment bound = deployment(service.name(), variant, lowest, requests, fastestMs, 0, 0);
-      cheapest = Math.min(cheapest, FrontDoors.costUsd(context, bound));
+      cheapest = Math.min(cheapest, context.engine().monthlyCostUsd(bound, context.terms()));
       int memoryMb = memories(variant, lowest, highestMemoryMb()).leanestMb;
       LambdaDeployment lean = LambdaDeployment.builder(service.name(), memoryMb, requests,
               billedMs(meanMs * slowdown(memoryMb)))
           .architecture(variant.architecture())
           .ephemeralStorageMb(limits.lambdaMinEphemeralStorageMb())
           .build();
-      leanest = Math.min(leanest, FrontDoors.costUsd(context, lean));
+      leanest = Math.min(leanest, context.engine().monthlyCostUsd(lean, context.terms()));
     }
     return (Math.max(cheapest, leanest) + frontDoors.monthlyCostUsd(true, k)) * (1 - 1e-9);
   }
@@ -285,7 +285,7 @@ final class LambdaModel {
         int memoryMb = memories(variant, lowest, highest).leanestMb;
         LambdaDeployment lean = deployment(service.name(), variant, memoryMb, requests,
             billedMs(meanMs * slowdown(memoryMb)), coldStarts, variant.curve().at(memoryMb).p50Ms());
-        leanest = Math.min(leanest, FrontDoors.costUsd(context, lean));
+        leanest = Math.min(leanest, context.engine().monthlyCostUsd(lean, context.terms()));
       }
       return (leanest + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
     }
@@ -298,7 +298,7 @@ final class LambdaModel {
     for (Variant variant : variants) {
       double initMs = Math.min(variant.curve().longestP50Ms(), LambdaDeployment.MAX_INIT_DURATION_MS);
       LambdaDeployment bound = deployment(service.name(), variant, highest, requests, slowestMs, coldStarts, initMs);
-      dearest = Math.max(dearest, FrontDoors.costUsd(context, bound));
+      dearest = Math.max(dearest, context.engine().monthlyCostUsd(bound, context.terms()));
     }
     return (dearest + frontDoors.monthlyCostUsd(true, k)) * (1 + 1e-9);
   }
@@ -756,7 +756,7 @@ final class LambdaModel {
     LambdaDeployment deployment = deployment(service.name(), variant, memoryMb, requests, billedMs, coldStarts,
         init.p50Ms());
     // Only the option at the service's own load needs the cost lines: they are priced there.
-    double usd = FrontDoors.costUsd(context, deployment) + frontDoors.monthlyCostUsd(true, k);
+    double usd = context.engine().monthlyCostUsd(deployment, context.terms()) + frontDoors.monthlyCostUsd(true, k);
     return new Choice(variant, memoryMb, slowdown, billedMs, coldStarts, init, deployment, usd, null);
   }
 

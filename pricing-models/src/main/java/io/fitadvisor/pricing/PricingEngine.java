@@ -118,6 +118,20 @@ public final class PricingEngine {
     return sum.total;
   }
 
+  /**
+   * What {@link #price(Deployment, AccountTerms)} reports as the deployment's monthly cost in US
+   * dollars, alone in the account, without building cost lines: the same line costs are added in
+   * the same order. Only the lines check that they are finite, so a cost that is not is priced
+   * with its lines, to fail (or not) exactly as {@code price} does.
+   *
+   * @throws IllegalArgumentException as {@link #price(Deployment, AccountTerms)} does
+   */
+  public double monthlyCostUsd(Deployment deployment, AccountTerms terms) {
+    checkNotNull(deployment, "deployment must not be null");
+    double usd = monthlyCostUsd(List.of(deployment), terms);
+    return Double.isFinite(usd) ? usd : price(deployment, terms).monthlyCostUsd();
+  }
+
   private static Usage usage(List<? extends Deployment> deployments, AccountTerms terms, boolean uniqueNames) {
     checkNotNull(deployments, "deployments must not be null");
     checkNotNull(terms, "terms must not be null");

@@ -32,6 +32,31 @@ class PricingProperties {
   }
 
   @Property
+  void theCostAloneIsThePricedCostToTheBit(
+      @ForAll @IntRange(min = 128, max = 10_240) int memoryMb,
+      @ForAll @DoubleRange(min = 0, max = 2e10) double requests,
+      @ForAll @DoubleRange(min = 0.1, max = 60_000) double durationMs,
+      @ForAll @DoubleRange(min = 0, max = 1e8) double coldStarts,
+      @ForAll @DoubleRange(min = 0, max = 10_000) double initMs,
+      @ForAll @IntRange(min = 0, max = 100) int tasks,
+      @ForAll boolean arm,
+      @ForAll boolean freeTier) {
+    AccountTerms terms = freeTier ? AccountTerms.withLambdaFreeTier() : AccountTerms.NONE;
+    List<Deployment> deployments = List.of(
+        LambdaDeployment.builder("f", memoryMb, requests, durationMs)
+            .architecture(arm ? Architecture.ARM64 : Architecture.X86_64)
+            .coldStartsPerMonth(coldStarts)
+            .initDurationMs(initMs)
+            .build(),
+        FargateDeployment.builder("t", 2, 4, tasks).build(),
+        new AlbDeployment("a", 730, tasks * 0.7),
+        new ApiGatewayDeployment("api", ApiType.HTTP, requests));
+    for (Deployment d : deployments) {
+      assertThat(ENGINE.monthlyCostUsd(d, terms)).isEqualTo(ENGINE.price(d, terms).monthlyCostUsd());
+    }
+  }
+
+  @Property
   void lambdaCostNeverFallsWhenUsageGrows(
       @ForAll @IntRange(min = 128, max = 10_240) int memoryMb,
       @ForAll @DoubleRange(min = 0, max = 2e10) double requests,
