@@ -11,9 +11,11 @@ import io.fitadvisor.workload.Service;
 import io.fitadvisor.workload.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 
 /**
  * The {@code hybrid} target: a fixed baseline of {@code k} container tasks (Fargate or ECS on EC2)
@@ -223,41 +225,36 @@ final class HybridModel {
    * cost as little has then been priced, which leaves the answer that pricing every {@code k} of
    * every family gives ({@code everyK}, the definition, for tests).
    *
-   * <p>The bounds wait in a heap ordered by (bound, family, k). A bound is first entered as the
-   * containers' cost alone, which is at most the bound, and Lambda's part is priced only when that
-   * entry comes to the top: a {@code k} whose containers alone cost more than the best is never
-   * priced at all. An entry at the top with its whole bound is then the least bound of all, in the
-   * order of the definition.
+   * <p>The bounds wait in a priority queue ordered by (bound, family, k). A bound is first entered
+   * as the containers' cost alone, which is at most the bound, and Lambda's part is priced only
+   * when that entry comes to the top: a {@code k} whose containers alone cost more than the best
+   * is never priced at all. An entry at the top with its whole bound is then the least bound of
+   * all, in the order of the definition.
    */
   private Best search(List<Baseline> baselines, OverflowLevels levels, boolean everyK) {
-    int families = baselines.size();
-    int size = 0;
-    int[] kMax = new int[families];
-    for (int f = 0; f < families; f++) {
+    PriorityQueue<Bound> bounds = new PriorityQueue<>(BY_BOUND);
+    for (int f = 0; f < baselines.size(); f++) {
+      Baseline baseline = baselines.get(f);
       // k = 0 is the lambda target itself behind the containers' front door: a baseline has a
       // task. No load at all leaves nothing to split (kMax 0).
-      kMax[f] = Math.max(0, kMax(load, baselines.get(f).concurrencyPerTask()));
-      size += kMax[f];
-    }
-    BoundHeap heap = new BoundHeap(size);
-    for (int f = 0; f < families; f++) {
-      Baseline baseline = baselines.get(f);
-      for (int k = 1; k <= kMax[f]; k++) {
-        heap.add(everyK ? 0 : baseline.monthlyUsd(k), everyK, f, k);
+      int kMax = kMax(load, baseline.concurrencyPerTask());
+      for (int k = 1; k <= kMax; k++) {
+        bounds.add(new Bound(everyK ? 0 : baseline.monthlyUsd(k), everyK, f, k));
       }
     }
-    heap.heapify();
     Best found = null;
     int foundFamily = -1;
-    while (heap.size() > 0 && heap.topBound() <= (found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd())) {
-      int family = heap.topFamily();
-      int k = heap.topK();
+    while (!bounds.isEmpty()
+        && bounds.peek().usd() <= (found == null ? Double.POSITIVE_INFINITY : found.monthlyCostUsd())) {
+      Bound top = bounds.poll();
+      int family = top.family();
+      int k = top.k();
       Baseline baseline = baselines.get(family);
-      if (!heap.topWhole()) {
-        heap.replaceTop(baseline.monthlyUsd(k) + lambdaUsd(levels.requestsAtMost(k * baseline.concurrencyPerTask()), 0));
+      if (!top.whole()) {
+        double lambdaUsd = lambdaUsd(levels.requestsAtMost(k * baseline.concurrencyPerTask()), 0);
+        bounds.add(new Bound(baseline.monthlyUsd(k) + lambdaUsd, true, family, k));
         continue;
       }
-      heap.removeTop();
       Overflow overflow = overflow(load, k * baseline.concurrencyPerTask(), limits.lambdaKeepAliveMinutes(),
           lambda.slowdown());
       if (!meetsLatency(overflow)) {
@@ -275,102 +272,14 @@ final class HybridModel {
   }
 
   /**
-   * A binary min-heap of (bound, family, k) entries, each marked whole (the bound itself) or not
-   * yet (a lower bound of it, the containers alone), ordered by bound, then family, then k. NaN
-   * bounds sort last, as a scan for the least would never pick them.
+   * A lower bound of baseline {@code k} of family {@code family}: whole (the containers and
+   * Lambda's part), or not yet (the containers alone, at most the whole bound).
    */
-  private static final class BoundHeap {
-    private final double[] bound;
-    private final long[] familyAndK;
-    private final boolean[] whole;
-    private int size;
+  private record Bound(double usd, boolean whole, int family, int k) {}
 
-    BoundHeap(int capacity) {
-      bound = new double[capacity];
-      familyAndK = new long[capacity];
-      whole = new boolean[capacity];
-    }
-
-    void add(double value, boolean isWhole, int family, int k) {
-      bound[size] = value;
-      familyAndK[size] = (long) family << 32 | k;
-      whole[size++] = isWhole;
-    }
-
-    void heapify() {
-      for (int i = size / 2 - 1; i >= 0; i--) {
-        siftDown(i);
-      }
-    }
-
-    int size() {
-      return size;
-    }
-
-    double topBound() {
-      return bound[0];
-    }
-
-    boolean topWhole() {
-      return whole[0];
-    }
-
-    int topFamily() {
-      return (int) (familyAndK[0] >>> 32);
-    }
-
-    int topK() {
-      return (int) familyAndK[0];
-    }
-
-    /** The top entry's whole bound, in its place. */
-    void replaceTop(double value) {
-      bound[0] = value;
-      whole[0] = true;
-      siftDown(0);
-    }
-
-    void removeTop() {
-      size--;
-      bound[0] = bound[size];
-      familyAndK[0] = familyAndK[size];
-      whole[0] = whole[size];
-      siftDown(0);
-    }
-
-    private boolean before(int i, int j) {
-      // Double.compare puts NaN last; bounds are not -0.0 (costs of at least 0 plus a positive part).
-      int byBound = Double.compare(bound[i], bound[j]);
-      return byBound < 0 || byBound == 0 && familyAndK[i] < familyAndK[j];
-    }
-
-    private void siftDown(int i) {
-      while (true) {
-        int least = i;
-        int left = 2 * i + 1;
-        int right = left + 1;
-        if (left < size && before(left, least)) {
-          least = left;
-        }
-        if (right < size && before(right, least)) {
-          least = right;
-        }
-        if (least == i) {
-          return;
-        }
-        double b = bound[i];
-        bound[i] = bound[least];
-        bound[least] = b;
-        long fk = familyAndK[i];
-        familyAndK[i] = familyAndK[least];
-        familyAndK[least] = fk;
-        boolean w = whole[i];
-        whole[i] = whole[least];
-        whole[least] = w;
-        i = least;
-      }
-    }
-  }
+  /** The definition's order: the least bound (NaN last), then the first family, then fewer tasks. */
+  private static final Comparator<Bound> BY_BOUND = Comparator.comparingDouble(Bound::usd)
+      .thenComparingInt(Bound::family).thenComparingInt(Bound::k);
 
   /** Lambda's cost of {@code requests} overflow requests and {@code coldStarts}, priced alone by the engine. */
   private double lambdaUsd(double requests, double coldStarts) {
