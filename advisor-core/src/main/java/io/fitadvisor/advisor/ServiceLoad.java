@@ -121,34 +121,16 @@ final class ServiceLoad {
     double rise = 0;
     int n = concurrency.length;
     if (n > 0) {
-      // Maxima of floats, exact in any order: four of each in turn, so no minute waits for the
-      // one before. The values are finite, and starting from 0 a -0.0 cannot win.
+      // Plain comparisons: the values are finite, and a -0.0 can only lose to the starting 0.
       float[] c = concurrency;
-      float peak0 = 0;
-      float peak1 = 0;
-      float peak2 = 0;
-      float peak3 = 0;
-      float rise0 = Math.max(0, c[0] - c[n - 1]);
-      float rise1 = 0;
-      float rise2 = 0;
-      float rise3 = 0;
-      int t = 1;
-      for (; t + 3 < n; t += 4) {
-        peak0 = Math.max(peak0, c[t]);
-        peak1 = Math.max(peak1, c[t + 1]);
-        peak2 = Math.max(peak2, c[t + 2]);
-        peak3 = Math.max(peak3, c[t + 3]);
-        rise0 = Math.max(rise0, c[t] - c[t - 1]);
-        rise1 = Math.max(rise1, c[t + 1] - c[t]);
-        rise2 = Math.max(rise2, c[t + 2] - c[t + 1]);
-        rise3 = Math.max(rise3, c[t + 3] - c[t + 2]);
+      peak = c[0] > 0 ? c[0] : 0;
+      double first = c[0] - c[n - 1];
+      rise = first > 0 ? first : 0;
+      for (int t = 1; t < n; t++) {
+        peak = c[t] > peak ? c[t] : peak;
+        double up = c[t] - c[t - 1];
+        rise = up > rise ? up : rise;
       }
-      for (; t < n; t++) {
-        peak0 = Math.max(peak0, c[t]);
-        rise0 = Math.max(rise0, c[t] - c[t - 1]);
-      }
-      peak = Math.max(Math.max(Math.max(peak0, c[0]), peak1), Math.max(peak2, peak3));
-      rise = Math.max(Math.max(rise0, rise1), Math.max(rise2, rise3));
     }
     this.peakConcurrency = peak;
     this.largestRise = rise;
