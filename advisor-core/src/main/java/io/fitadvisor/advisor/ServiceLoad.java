@@ -71,10 +71,8 @@ final class ServiceLoad {
   private int[] levelMinutes;
   private int[] blockMaxLevel;
   private int[] shiftScratch;
-  // The last overrun asked (see overrun).
-  private Window lastOverrunWindow;
-  private final double[] lastOverrunKey = new double[3];
-  private Overrun lastOverrun;
+  /** The last overrun asked, with what it was asked for (see overrun). */
+  private OverrunAsked lastOverrun;
   /** The one window of a constant series. */
   private Window constantWindow;
 
@@ -566,6 +564,13 @@ final class ServiceLoad {
   /** Minutes in which the load exceeds what running units serve, and the requests in them. */
   record Overrun(int minutes, double requests) {}
 
+  /** An overrun and its question (the window compared by identity: windows are cached). */
+  private record OverrunAsked(Window window, double capacity, long floor, double unitCapacity, Overrun answer) {
+    boolean answers(Window w, double c, long f, double u) {
+      return window == w && capacity == c && floor == f && unitCapacity == u;
+    }
+  }
+
   /**
    * The minutes whose concurrency exceeds what the units of {@code window} serve at full use
    * ({@code units x unitCapacity x (1 + EPSILON)}, with {@code units = max(floor, units(value,
@@ -573,9 +578,8 @@ final class ServiceLoad {
    * that size the same unit over the same window (Fargate and Fargate Spot) ask twice.
    */
   Overrun overrun(Window window, double capacity, long floor, double unitCapacity) {
-    if (lastOverrun != null && lastOverrunWindow == window && lastOverrunKey[0] == capacity
-        && lastOverrunKey[1] == floor && lastOverrunKey[2] == unitCapacity) {
-      return lastOverrun;
+    if (lastOverrun != null && lastOverrun.answers(window, capacity, floor, unitCapacity)) {
+      return lastOverrun.answer();
     }
     // What the running units serve at full use, per level of the window (the same arithmetic as
     // per minute: running x capacity x (1 + EPSILON)).
@@ -595,12 +599,9 @@ final class ServiceLoad {
         requestsOver += requests[t];
       }
     }
-    lastOverrunWindow = window;
-    lastOverrunKey[0] = capacity;
-    lastOverrunKey[1] = floor;
-    lastOverrunKey[2] = unitCapacity;
-    lastOverrun = new Overrun(minutes, requestsOver);
-    return lastOverrun;
+    Overrun overrun = new Overrun(minutes, requestsOver);
+    lastOverrun = new OverrunAsked(window, capacity, floor, unitCapacity, overrun);
+    return overrun;
   }
 
   /** Inputs of the cold-start model for a keep-alive window of {@code keepAliveMinutes}. */
