@@ -178,8 +178,8 @@ class LoadSeriesTest {
     minutes[7] = 37;
     minutes[8] = 1;
     LoadSeries series = LoadSeries.of(minutes);
-    // 37 requests of 20 ms: 37 x 20 / 60,000 in flight; 1 request of a whole minute: 1.
-    assertThat(LoadSeries.minuteConcurrency(37, 20)).isEqualTo((float) (37 * (20 / 60_000.0)));
+    // 37 requests of 20 ms: 37 x 20 / 60,000 = 0.012333... in flight; 1 request of a whole minute: 1.
+    assertThat(LoadSeries.minuteConcurrency(37, 20)).isCloseTo(0.0123333f, within(1e-7f));
     assertThat(LoadSeries.minuteConcurrency(37, 20)).isEqualTo(series.concurrency(20)[7]);
     assertThat(LoadSeries.minuteConcurrency(1, 60_000)).isEqualTo(1f).isEqualTo(series.concurrency(60_000)[8]);
     assertThatThrownBy(() -> LoadSeries.minuteConcurrency(1, 60_001))
