@@ -201,6 +201,9 @@ final class ServiceLoad {
 
   /** {@code spans.get(j)[t]}: the highest level over minutes {@code [t, t + 2^j - 1]}. */
   private int[] span(int j) {
+    if (spans.isEmpty()) {
+      spans.add(levelOf); // spans of one minute: the levels themselves
+    }
     while (spans.size() <= j) {
       int[] previous = spans.get(spans.size() - 1);
       int[] next = arrays.ints(previous.length);
@@ -241,9 +244,6 @@ final class ServiceLoad {
       // minutes, so their concurrency is no function of the minute's count, but it changes seldom.
       if (concurrency.length > 0 && !levelsFromRuns()) {
         levelsBySorting();
-      }
-      if (levelOf != null) {
-        spans.add(levelOf);
       }
     }
     return levelOf != null;
@@ -426,7 +426,6 @@ final class ServiceLoad {
     levelMinutes = minutesOf;
     countScratch = scratch;
     levelsTried = true;
-    spans.add(levelOf);
     return true;
   }
 
