@@ -51,6 +51,8 @@ final class ColdStartInputs {
   private int[] stayEpoch;
   private int epoch;
   private double[] lowTable;
+  /** Per concurrency level of a load leveled by its whole counts, the factor of the level's count. */
+  private double[] levelFactors;
   private double[] highTable;
   private double lastFactor = Double.NaN;
   private double lastIdle;
@@ -526,6 +528,18 @@ final class ColdStartInputs {
     if (window == FIVE && n > FIVE && tabled()) {
       epoch++; // the on-demand factors of the sparse path are stale now
       fillTables(k);
+      float[] levelCounts = load.levels() ? load.levelRequests() : null;
+      if (levelCounts != null) {
+        // Levels from whole counts: each level's factor once, then one look-up a minute.
+        if (levelFactors == null) {
+          levelFactors = new double[levelCounts.length];
+        }
+        for (int level = 0; level < levelCounts.length; level++) {
+          levelFactors[level] = factorOfCount((int) levelCounts[level]);
+        }
+        int zeroLevel = levelCounts[0] == 0 ? 0 : -1;
+        return idleOfFiveFromLevels(load.levelOf(), recentRequests, busy, levelFactors, zeroLevel);
+      }
       return idleOfFiveFromTables(r, recentRequests, busy, lowTable, highTable);
     }
     fillStay(k, r);
@@ -575,6 +589,36 @@ final class ColdStartInputs {
       int j = (int) r[t];
       double now = low[j & mask] * high[j >> LOW_BITS];
       if (j > 0 && recent[t] < busy) {
+        cold += ((((s1 * s2) * s3) * s4) * s5) * (1 - now);
+      }
+      s5 = s4;
+      s4 = s3;
+      s3 = s2;
+      s2 = s1;
+      s1 = now;
+    }
+    return cold;
+  }
+
+  /**
+   * {@link #idleOfFiveFromTables} for a load whose levels are its whole counts: minute {@code t}'s
+   * factor is {@code factors[levelOf[t]]}, the very product {@link #factorOfCount} gives for the
+   * level's count, and its count is 0 exactly at level {@code zeroLevel} (-1 when no minute has
+   * none). One look-up a minute instead of a conversion and two.
+   */
+  private static double idleOfFiveFromLevels(int[] levelOf, double[] recent, double busy, double[] factors,
+      int zeroLevel) {
+    int n = levelOf.length;
+    double s1 = factors[levelOf[n - 1]];
+    double s2 = factors[levelOf[n - 2]];
+    double s3 = factors[levelOf[n - 3]];
+    double s4 = factors[levelOf[n - 4]];
+    double s5 = factors[levelOf[n - 5]];
+    double cold = 0;
+    for (int t = 0; t < n; t++) {
+      int level = levelOf[t];
+      double now = factors[level];
+      if (level > zeroLevel && recent[t] < busy) {
         cold += ((((s1 * s2) * s3) * s4) * s5) * (1 - now);
       }
       s5 = s4;
