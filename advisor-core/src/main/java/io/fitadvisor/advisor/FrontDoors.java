@@ -102,48 +102,76 @@ final class FrontDoors {
 
   /** Average LCUs over the month at the service's own load (factor 1). */
   double averageLcu(boolean lambdaTarget) {
-    if (lambdaTarget) {
-      if (Double.isNaN(lambdaLcu)) {
-        lambdaLcu = computeAverageLcu(true);
-      }
-      return lambdaLcu;
+    if (Double.isNaN(lambdaTarget ? lambdaLcu : containerLcu)) {
+      computeAverageLcus(lambdaTarget);
     }
-    if (Double.isNaN(containerLcu)) {
-      containerLcu = computeAverageLcu(false);
-    }
-    return containerLcu;
+    return lambdaTarget ? lambdaLcu : containerLcu;
   }
 
-  private double computeAverageLcu(boolean lambdaTarget) {
+  /**
+   * Works out the average LCUs of the side asked for, and of the other side too when its front
+   * door is also a load balancer (an ALB service: both sides are priced): one pass over the
+   * month for both, each side's sum still in minute order.
+   */
+  private void computeAverageLcus(boolean lambdaTarget) {
+    boolean both = effective(true) == FrontDoor.ALB && effective(false) == FrontDoor.ALB;
     double kbPerRequest = load.service.requestKb() + load.service.responseKb();
-    double gbPerHourPerLcu = lambdaTarget ? GB_PER_HOUR_PER_LCU_LAMBDA : GB_PER_HOUR_PER_LCU_INSTANCES;
     float[] requests = load.requests;
     float[] inFlight = load.concurrency;
-    double sum = 0;
+    double lambdaSum = 0;
+    double containerSum = 0;
     // A steady load: every minute is the first.
     int minutes = load.constant ? 1 : requests.length;
     if (!load.constant && load.levels() && load.levelRequests() != null) {
       // Every minute of a concurrency level has the same requests: each level's LCUs are worked
-      // out once, then added in minute order, so the sum is the per-minute one to the bit.
+      // out once, then added in minute order, so the sums are the per-minute ones to the bit.
       float[] levelRequests = load.levelRequests();
       float[] levelValue = load.levelValue();
-      double[] lcuOfLevel = new double[levelValue.length];
-      for (int level = 0; level < lcuOfLevel.length; level++) {
-        lcuOfLevel[level] = lcu(levelRequests[level], levelValue[level], kbPerRequest, gbPerHourPerLcu);
+      double[] lambdaOfLevel = new double[levelValue.length];
+      double[] containerOfLevel = new double[levelValue.length];
+      for (int level = 0; level < levelValue.length; level++) {
+        lambdaOfLevel[level] = lcu(levelRequests[level], levelValue[level], kbPerRequest, true);
+        containerOfLevel[level] = lcu(levelRequests[level], levelValue[level], kbPerRequest, false);
       }
-      for (int level : load.levelOf()) {
-        sum += lcuOfLevel[level];
+      int[] levelOf = load.levelOf();
+      if (both) {
+        for (int level : levelOf) {
+          lambdaSum += lambdaOfLevel[level];
+          containerSum += containerOfLevel[level];
+        }
+      } else {
+        double[] ofLevel = lambdaTarget ? lambdaOfLevel : containerOfLevel;
+        double sum = 0;
+        for (int level : levelOf) {
+          sum += ofLevel[level];
+        }
+        lambdaSum = sum;
+        containerSum = sum;
       }
-      return sum / minutes;
+    } else if (both) {
+      for (int t = 0; t < minutes; t++) {
+        lambdaSum += lcu(requests[t], inFlight[t], kbPerRequest, true);
+        containerSum += lcu(requests[t], inFlight[t], kbPerRequest, false);
+      }
+    } else {
+      double sum = 0;
+      for (int t = 0; t < minutes; t++) {
+        sum += lcu(requests[t], inFlight[t], kbPerRequest, lambdaTarget);
+      }
+      lambdaSum = sum;
+      containerSum = sum;
     }
-    for (int t = 0; t < minutes; t++) {
-      sum += lcu(requests[t], inFlight[t], kbPerRequest, gbPerHourPerLcu);
+    if (both || lambdaTarget) {
+      lambdaLcu = lambdaSum / minutes;
     }
-    return sum / minutes;
+    if (both || !lambdaTarget) {
+      containerLcu = containerSum / minutes;
+    }
   }
 
   /** The LCUs of one minute with {@code requests} new connections and {@code inFlight} active ones. */
-  private static double lcu(float requests, float inFlight, double kbPerRequest, double gbPerHourPerLcu) {
+  private static double lcu(float requests, float inFlight, double kbPerRequest, boolean lambdaTarget) {
+    double gbPerHourPerLcu = lambdaTarget ? GB_PER_HOUR_PER_LCU_LAMBDA : GB_PER_HOUR_PER_LCU_INSTANCES;
     double newConnections = requests / 60.0 / NEW_CONNECTIONS_PER_LCU;
     double active = inFlight / ACTIVE_CONNECTIONS_PER_LCU;
     double gbPerHour = requests * 60.0 * kbPerRequest / (1024.0 * 1024.0) / gbPerHourPerLcu;
