@@ -128,7 +128,12 @@ public final class PricingEngine {
    */
   public double monthlyCostUsd(Deployment deployment, AccountTerms terms) {
     checkNotNull(deployment, "deployment must not be null");
-    double usd = monthlyCostUsd(List.of(deployment), terms);
+    checkNotNull(terms, "terms must not be null");
+    // What monthlyCostUsd(List.of(deployment), terms) does, without the list.
+    Usage usage = Usage.of(deployment, terms);
+    Lines sum = new Lines(false);
+    lines(deployment, usage, terms, sum);
+    double usd = sum.total;
     return Double.isFinite(usd) ? usd : price(deployment, terms).monthlyCostUsd();
   }
 
@@ -156,9 +161,7 @@ public final class PricingEngine {
   public PricedDeployment price(Deployment deployment, AccountTerms terms) {
     checkNotNull(deployment, "deployment must not be null");
     checkNotNull(terms, "terms must not be null");
-    Usage usage = new Usage();
-    usage.add(deployment, terms);
-    usage.finish(terms);
+    Usage usage = Usage.of(deployment, terms);
     return price(deployment, usage, terms);
   }
 
@@ -349,17 +352,33 @@ public final class PricingEngine {
    * type.
    */
   private static final class Usage {
-    final double[] billableGbSeconds = new double[Architecture.values().length];
-    final double[] apiMillions = new double[ApiType.values().length];
+    private static final int ARCHITECTURES = Architecture.values().length;
+    // Per architecture (ordinal), and API Gateway millions per API type: allocated when the first
+    // deployment that adds to them does, since most prices are of one container deployment.
+    double[] billableGbSeconds;
+    double[] apiMillions;
     double freeEligibleRequests;
     double freeEligibleGbSeconds;
-    final double[] onDemandGbSeconds = new double[Architecture.values().length];
-    final double[] freeEligibleGbSecondsByArch = new double[Architecture.values().length];
+    private double[] onDemandGbSeconds;
+    private double[] freeEligibleGbSecondsByArch;
+
+    /** The usage of one deployment alone in the account. */
+    static Usage of(Deployment d, AccountTerms terms) {
+      Usage usage = new Usage();
+      usage.add(d, terms);
+      usage.finish(terms);
+      return usage;
+    }
 
     void add(Deployment d, AccountTerms terms) {
       if (d instanceof LambdaDeployment l) {
         if (l.hasProvisionedConcurrency()) {
           return; // billed at the provisioned rate: neither tiers nor free tier
+        }
+        if (onDemandGbSeconds == null) {
+          onDemandGbSeconds = new double[ARCHITECTURES];
+          freeEligibleGbSecondsByArch = new double[ARCHITECTURES];
+          billableGbSeconds = new double[ARCHITECTURES];
         }
         double gbs = gbSeconds(l) + l.initGbSeconds();
         int arch = l.architecture().ordinal();
@@ -370,12 +389,18 @@ public final class PricingEngine {
           freeEligibleGbSecondsByArch[arch] += gbs;
         }
       } else if (d instanceof ApiGatewayDeployment a) {
+        if (apiMillions == null) {
+          apiMillions = new double[ApiType.values().length];
+        }
         apiMillions[a.type().ordinal()] += a.monthlyRequests() / MILLION;
       }
     }
 
     /** Subtracts each architecture's share of the free GB-seconds from its tiered total. */
     void finish(AccountTerms terms) {
+      if (onDemandGbSeconds == null) {
+        return;
+      }
       for (int a = 0; a < billableGbSeconds.length; a++) {
         double free = terms.lambdaFreeTier() ? freeShareOfGbSeconds(freeEligibleGbSecondsByArch[a]) : 0;
         billableGbSeconds[a] = onDemandGbSeconds[a] - free;
