@@ -3,6 +3,7 @@ package io.fitadvisor.advisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fitadvisor.workload.Application;
+import io.fitadvisor.workload.FrontDoor;
 import io.fitadvisor.workload.LoadSeries;
 import io.fitadvisor.workload.LoadShape;
 import io.fitadvisor.workload.Service;
@@ -165,14 +166,32 @@ class FastPathProperties {
   @Property(tries = 40)
   void loadBalancerCapacityUnitsFromLevelsEqualThePerMinuteSum(@ForAll @IntRange(min = 0, max = 6) int kind,
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 2000) int meanMs,
-      @ForAll @IntRange(min = 0, max = 300) int kilobytes) {
+      @ForAll @IntRange(min = 0, max = 300) int kilobytes, @ForAll boolean functionUrl,
+      @ForAll boolean lambdaFirst) {
     LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
+    // Behind an ALB both sides are load balanced (one pass works out both); behind a function URL
+    // only the containers are.
     Service service = Fixtures.python("svc").memoryMb(512).meanDurationMs(meanMs).requestKb(kilobytes)
-        .responseKb(kilobytes).load(LoadShape.recorded(series)).build();
+        .responseKb(kilobytes).frontDoor(functionUrl ? FrontDoor.FUNCTION_URL : FrontDoor.ALB)
+        .load(LoadShape.recorded(series)).build();
     FrontDoors leveled = new FrontDoors(new ServiceLoad(service, series), Fixtures.ON_DEMAND);
     FrontDoors plain = new FrontDoors(new ServiceLoad(service, series, false), Fixtures.ON_DEMAND);
-    for (boolean lambdaTarget : new boolean[] {true, false}) {
-      assertThat(leveled.averageLcu(lambdaTarget)).isEqualTo(plain.averageLcu(lambdaTarget));
+    ServiceLoad load = new ServiceLoad(service, series);
+    for (boolean lambdaTarget : lambdaFirst ? new boolean[] {true, false} : new boolean[] {false, true}) {
+      // The definition, minute by minute: the largest of new connections / 25 a second, active
+      // connections / 3,000 and GB an hour / (0.4 for Lambda targets, else 1).
+      double gbPerLcu = lambdaTarget ? 0.4 : 1.0;
+      // A steady load's every minute is alike: its average is its first minute's.
+      int minutes = load.constant ? 1 : load.requests.length;
+      double sum = 0;
+      for (int t = 0; t < minutes; t++) {
+        double r = load.requests[t];
+        sum += Math.max(r / 60.0 / 25, Math.max(load.concurrency[t] / 3_000.0,
+            r * 60.0 * (2.0 * kilobytes) / (1024.0 * 1024.0) / gbPerLcu));
+      }
+      double expected = sum / minutes;
+      assertThat(leveled.averageLcu(lambdaTarget)).isEqualTo(expected);
+      assertThat(plain.averageLcu(lambdaTarget)).isEqualTo(expected);
     }
   }
 
