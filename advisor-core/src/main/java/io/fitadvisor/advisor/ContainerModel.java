@@ -80,31 +80,56 @@ final class ContainerModel {
       int[] runTasks, List<InstanceFit> fits) {
 
     /**
-     * Runs of a per-minute series of task counts, {@code tasksOf[levelAt[t]]} in minute {@code t}:
-     * filled in one pass without branches (the counts of a noisy load change too often for a
-     * branch to guess) into month-long scratch arrays from {@code arrays}, then copied out at
-     * their length (the plan keeps them).
+     * Runs of a per-minute series of task counts, {@code tasksOf[levelAt[t]]} in minute {@code t},
+     * found in one pass into month-long scratch arrays from {@code arrays}, then copied out at
+     * their length (the plan keeps them). The pass branches on each change of count when the
+     * month's first minutes change at most once in four (a well-guessed branch and no stores
+     * between changes: about half the time of the other way on the sample portfolio, and still
+     * faster with a change every ten minutes); for counts that change more often, every minute
+     * stores its run's count and end without a branch.
      */
     static ClusterTasks ofLevels(Architecture architecture, double taskVcpu, double taskMemoryMb,
         int[] levelAt, int[] tasksOf, List<InstanceFit> fits, MinuteArrays arrays) {
       int n = levelAt.length;
-      // Each minute writes its run's count and, as the run's end so far, the next run's start.
       int[] start = arrays.ints(n + 1);
       int[] tasks = arrays.ints(n);
       int run = 0;
       int previous = tasksOf[levelAt[0]];
       start[0] = 0;
-      start[1] = 1;
       tasks[0] = previous;
-      for (int t = 1; t < n; t++) {
-        int now = tasksOf[levelAt[t]];
-        run += now != previous ? 1 : 0;
-        start[run + 1] = t + 1;
-        tasks[run] = now;
-        previous = now;
+      if (fewChanges(levelAt, tasksOf)) {
+        for (int t = 1; t < n; t++) {
+          int now = tasksOf[levelAt[t]];
+          if (now != previous) {
+            start[++run] = t;
+            tasks[run] = now;
+            previous = now;
+          }
+        }
+        start[run + 1] = n;
+      } else {
+        // Each minute writes its run's count and, as the run's end so far, the next run's start.
+        start[1] = 1;
+        for (int t = 1; t < n; t++) {
+          int now = tasksOf[levelAt[t]];
+          run += now != previous ? 1 : 0;
+          start[run + 1] = t + 1;
+          tasks[run] = now;
+          previous = now;
+        }
       }
       return new ClusterTasks(architecture, taskVcpu, taskMemoryMb, Arrays.copyOf(start, run + 2),
           Arrays.copyOf(tasks, run + 1), fits);
+    }
+
+    /** Whether the task count changes at most once in four minutes, judged on the first days. */
+    private static boolean fewChanges(int[] levelAt, int[] tasksOf) {
+      int sample = Math.min(levelAt.length, 2_048);
+      int changes = 0;
+      for (int t = 1; t < sample; t++) {
+        changes += tasksOf[levelAt[t]] != tasksOf[levelAt[t - 1]] ? 1 : 0;
+      }
+      return changes * 4 <= sample;
     }
 
     /** Runs of a per-minute series of task counts (0 or more each). */
