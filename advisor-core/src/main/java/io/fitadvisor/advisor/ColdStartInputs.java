@@ -59,6 +59,8 @@ final class ColdStartInputs {
   // The concurrency at the rising minutes and the pool before them, each sorted ascending on first
   // use: the environments the rises start are counted from them (see risingStarts).
   private float[] sortedRising;
+  /** With levels, the pool's level at each rising minute (null without). */
+  private int[] poolLevels;
   private float[] sortedPool;
   private double risingConcurrencySum = Double.NaN;
   /**
@@ -150,6 +152,10 @@ final class ColdStartInputs {
       }
       rising = Arrays.copyOf(rising, risingCount);
       poolBefore = Arrays.copyOf(poolBefore, risingCount);
+      poolLevels = new int[risingCount];
+      for (int i = 0; i < risingCount; i++) {
+        poolLevels[i] = poolLevel[rising[i]];
+      }
     } else {
       // Above the pool exactly when above each of the K minutes': K comparison passes, then the
       // pool (a maximum, exact in any order) of the rising minutes alone.
@@ -207,18 +213,48 @@ final class ColdStartInputs {
       return 0; // no minute needs more than one environment
     }
     if (sortedRising == null) {
-      float[] now = new float[risingMinutes.length];
-      for (int i = 0; i < now.length; i++) {
-        now[i] = load.concurrency[risingMinutes[i]];
+      if (poolLevels != null && load.levelValue().length <= 4 * risingMinutes.length) {
+        // The values are levels': counted by level, then laid out in level order (when the
+        // levels are not many more than the values).
+        int[] levelOf = load.levelOf();
+        int[] nowLevels = new int[risingMinutes.length];
+        for (int i = 0; i < nowLevels.length; i++) {
+          nowLevels[i] = levelOf[risingMinutes[i]];
+        }
+        sortedRising = ascendingByLevel(nowLevels, load.levelValue());
+        sortedPool = ascendingByLevel(poolLevels, load.levelValue());
+      } else {
+        float[] now = new float[risingMinutes.length];
+        for (int i = 0; i < now.length; i++) {
+          now[i] = load.concurrency[risingMinutes[i]];
+        }
+        sortedRising = FloatSort.ascending(now);
+        sortedPool = FloatSort.ascending(poolAtRise.clone());
       }
-      sortedRising = FloatSort.ascending(now);
-      sortedPool = FloatSort.ascending(poolAtRise.clone());
     }
     // Beyond 2^53 a double no longer holds every whole number: sum minute by minute as defined.
     if (units(scale * largestRisingConcurrency) >= (1L << 53) / Math.max(1, risingMinutes.length)) {
       return risingStartsMinuteByMinute(scale);
     }
     return (double) (atLeastOne(sortedRising, scale) - atLeastOne(sortedPool, scale));
+  }
+
+  /**
+   * The values of {@code levels} ({@code value[level]} each), ascending: what sorting them gives,
+   * since the values never fall as the levels rise, by counting the levels instead.
+   */
+  private static float[] ascendingByLevel(int[] levels, float[] value) {
+    int[] count = new int[value.length];
+    for (int level : levels) {
+      count[level]++;
+    }
+    float[] sorted = new float[levels.length];
+    for (int level = 0, at = 0; level < value.length; level++) {
+      for (int j = count[level]; j > 0; j--) {
+        sorted[at++] = value[level];
+      }
+    }
+    return sorted;
   }
 
   /** {@link #risingStarts} by its definition, one rising minute at a time (the reference). */
