@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The task sizes (vCPU with memory) Fargate accepts, per operating system, as documented in the
@@ -21,6 +22,8 @@ public final class FargateTaskSizes {
 
   private static final List<FargateTaskSize> LINUX = build(OperatingSystem.LINUX);
   private static final List<FargateTaskSize> WINDOWS = build(OperatingSystem.WINDOWS);
+  private static final Set<FargateTaskSize> LINUX_SET = Set.copyOf(LINUX);
+  private static final Set<FargateTaskSize> WINDOWS_SET = Set.copyOf(WINDOWS);
 
   private FargateTaskSizes() {}
 
@@ -45,12 +48,10 @@ public final class FargateTaskSizes {
 
   /** Whether {@code vcpu} with {@code memoryGb} is a task size Fargate accepts for {@code os}. */
   public static boolean isValid(OperatingSystem os, double vcpu, double memoryGb) {
-    for (FargateTaskSize size : all(os)) {
-      if (size.vcpu() == vcpu && size.memoryGb() == memoryGb) {
-        return true;
-      }
-    }
-    return false;
+    // A set look-up: every deployment checks its size, and the advisor builds many of them. (The
+    // record compares doubles as Double.equals does; no size holds a 0 or a NaN, so that is ==.)
+    checkNotNull(os, "os must not be null");
+    return (os == OperatingSystem.LINUX ? LINUX_SET : WINDOWS_SET).contains(new FargateTaskSize(vcpu, memoryGb));
   }
 
   /** The vCPU values Fargate accepts for {@code os}, ascending. */

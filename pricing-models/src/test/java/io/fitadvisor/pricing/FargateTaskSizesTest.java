@@ -34,4 +34,17 @@ class FargateTaskSizesTest {
     assertThat(FargateTaskSizes.isValid(OperatingSystem.LINUX, 3, 6)).isFalse();
     assertThat(FargateTaskSizes.validMemoryGb(OperatingSystem.LINUX, 3)).isEmpty();
   }
+
+  @Test
+  void everyListedSizeIsValidAndNothingBetween() {
+    // The look-up agrees with the lists: each listed size is valid, and a quarter-GB or a
+    // quarter-vCPU beside it is not (no listed size is that close to another).
+    for (OperatingSystem os : OperatingSystem.values()) {
+      for (FargateTaskSize size : FargateTaskSizes.all(os)) {
+        assertThat(FargateTaskSizes.isValid(os, size.vcpu(), size.memoryGb())).isTrue();
+        assertThat(FargateTaskSizes.isValid(os, size.vcpu(), size.memoryGb() + 0.25)).isFalse();
+        assertThat(FargateTaskSizes.isValid(os, size.vcpu() + 0.125, size.memoryGb())).isFalse();
+      }
+    }
+  }
 }
