@@ -138,7 +138,10 @@ final class ColdStartInputs {
       int candidates = 0;
       for (int t = 0; t < n; t++) {
         higher[candidates] = t;
-        candidates += level[t] > poolLevel[t] ? 1 : 0;
+        // Levels are not negative: the difference is negative exactly when the level is higher.
+        // (Arithmetic, not a comparison the compiler may turn into a branch: a noisy load's
+        // minutes rise at random, and a mispredicted branch cost more than the rest of the loop.)
+        candidates += (poolLevel[t] - level[t]) >>> 31;
       }
       rising = new int[candidates + 1];
       poolBefore = new float[candidates + 1];
