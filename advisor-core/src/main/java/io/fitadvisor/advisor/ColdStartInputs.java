@@ -494,7 +494,7 @@ final class ColdStartInputs {
     } else {
       for (int t = 0, a = 0; t < r.length; t++) {
         active[a] = t;
-        a += r[t] > 0 ? 1 : 0;
+        a += oneIfPositive(r[t]);
       }
       activeRecent = new double[activeCount];
       for (int i = 0; i < activeCount; i++) {
@@ -529,6 +529,17 @@ final class ColdStartInputs {
       activeByRecentExponent[b] = counters[b << 2] + counters[(b << 2) + 1] + counters[(b << 2) + 2]
           + counters[(b << 2) + 3];
     }
+  }
+
+  /**
+   * 1 when {@code x > 0}, else 0, for any {@code x} but NaN, by arithmetic on its bits rather than
+   * a comparison the compiler may branch on (whether a sparse load's minute has requests is
+   * anybody's guess): the bits are a positive int exactly for a positive float, and {@code -bits &
+   * ~bits} is negative then, and only then.
+   */
+  static int oneIfPositive(float x) {
+    int bits = Float.floatToRawIntBits(x);
+    return (-bits & ~bits) >>> 31;
   }
 
   /** The bucket of {@link #activeByRecentExponent} of a minute with {@code recent} recent requests. */

@@ -46,6 +46,18 @@ class FastPathProperties {
   }
 
   @Example
+  void oneIfPositiveIsTheComparisonWithoutABranch() {
+    float[] positive = {Float.MIN_VALUE, Float.MIN_NORMAL, 0.5f, 1, 3e9f, Float.MAX_VALUE, Float.POSITIVE_INFINITY};
+    float[] notPositive = {0f, -0f, -Float.MIN_VALUE, -1, -Float.MAX_VALUE, Float.NEGATIVE_INFINITY};
+    for (float x : positive) {
+      assertThat(ColdStartInputs.oneIfPositive(x)).as("%s", x).isEqualTo(1);
+    }
+    for (float x : notPositive) {
+      assertThat(ColdStartInputs.oneIfPositive(x)).as("%s", x).isEqualTo(0);
+    }
+  }
+
+  @Example
   void theFirstMinutesLookBackIntoTheMonthsEnd() {
     // 1 to 7 requests a minute, a different count in each of the month's last five minutes:
     // minute 0's window is exactly those, in order, for whole counts (the table) and for
