@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 
 /**
  * The container targets {@code fargate}, {@code fargate-spot} and {@code ecs-ec2}: fit checks,
@@ -159,6 +160,8 @@ final class ContainerModel {
 
   /** The cheapest unit at one load factor, priced. */
   private record Choice(Unit unit, double unitHours, PricedDeployment compute, double monthlyCostUsd) {}
+
+  private static final Pattern BURSTABLE = Pattern.compile("t\\d.*");
 
   /** Up to this many distinct windowed values, a cost at another load is as cheap as its bounds. */
   static final int FEW_DISTINCT_VALUES = 64;
@@ -419,7 +422,7 @@ final class ContainerModel {
 
   /** Burstable types (t2, t3, t4g, ...) earn CPU credits below a baseline; sustained load makes them costly. */
   private static boolean isBurstable(Ec2InstanceType type) {
-    return type.name().matches("t\\d.*");
+    return BURSTABLE.matcher(type.name()).matches();
   }
 
   private String architectures() {
