@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Numbers in messages and reasons, written the same way on every machine (no default locale):
@@ -13,6 +15,12 @@ import java.util.Locale;
 final class Words {
   private static final java.math.MathContext SIGNIFICANT_DIGITS =
       new java.math.MathContext(15, RoundingMode.HALF_EVEN);
+
+  /**
+   * Formats by pattern, made once per thread (a format is not safe to share between threads, and
+   * parsing its pattern cost more than formatting): a handful of patterns in all.
+   */
+  private static final ThreadLocal<Map<String, DecimalFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
   private Words() {}
 
@@ -86,8 +94,12 @@ final class Words {
   }
 
   private static String format(String pattern, BigDecimal value) {
+    return FORMATS.get().computeIfAbsent(pattern, Words::newFormat).format(value);
+  }
+
+  private static DecimalFormat newFormat(String pattern) {
     DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     format.setRoundingMode(RoundingMode.HALF_UP);
-    return format.format(value);
+    return format;
   }
 }
