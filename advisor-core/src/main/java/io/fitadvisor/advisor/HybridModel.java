@@ -169,7 +169,12 @@ final class HybridModel {
         } else {
           int[] levelOf = load.levelOf();
           for (int t = 0; t < c.length; t++) {
-            requests[levelOf[t]] += r[t];
+            // A minute without requests adds nothing (the sums start at +0.0 and never fall), so
+            // it is skipped: the idle minutes of long requests (most of a batch's month) would
+            // each wait on the addition before to the same level.
+            if (r[t] != 0) {
+              requests[levelOf[t]] += r[t];
+            }
           }
         }
       } else {

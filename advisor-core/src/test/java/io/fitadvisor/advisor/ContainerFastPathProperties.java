@@ -187,6 +187,29 @@ class ContainerFastPathProperties {
     }
   }
 
+  @Property(tries = 40)
+  void overflowLevelsAddEachLevelsRequestsInMinuteOrder(@ForAll @IntRange(min = 0, max = KINDS - 1) int kind,
+      @ForAll long seed) {
+    // Requests of 90 s: the levels are the concurrency's, and a level's minutes differ in requests.
+    LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
+    ServiceLoad load = new ServiceLoad(Fixtures.python("svc").memoryMb(512).meanDurationMs(90_000)
+        .load(LoadShape.recorded(series)).build(), series);
+    if (load.constant || !load.levels()) {
+      return;
+    }
+    assertThat(load.levelRequests()).isNull();
+    int levels = load.levelValue().length;
+    double[] perLevel = new double[levels];
+    for (int t = 0; t < load.requests.length; t++) {
+      perLevel[load.levelOf()[t]] += load.requests[t];
+    }
+    double[] above = new double[levels + 1];
+    for (int level = levels - 1; level >= 0; level--) {
+      above[level] = above[level + 1] + perLevel[level];
+    }
+    assertThat(HybridModel.OverflowLevels.of(load).requestsAbove()).containsExactly(above);
+  }
+
   @Property(tries = 60)
   void theHybridsBoundedSearchFindsTheCheapestK(@ForAll @IntRange(min = 0, max = KINDS - 1) int kind,
       @ForAll long seed) {
