@@ -448,14 +448,19 @@ final class ServiceLoad {
     }
     int[] runStart = new int[runs + 1];
     int[] runBits = new int[runs];
-    boolean bad = false;
-    for (int t = 0, run = -1; t < n; t++) {
+    // The current run's bits stay in a local: read back from the array, each minute would wait
+    // for the store of the run before.
+    int current = Float.floatToRawIntBits(c[0]);
+    runBits[0] = current;
+    // Negative zero (sign bit) and non-finite values keep the float path.
+    boolean bad = current < 0 | current >= INFINITY_BITS;
+    for (int t = 1, run = 0; t < n; t++) {
       int bits = Float.floatToRawIntBits(c[t]);
-      if (run < 0 || bits != runBits[run]) {
+      if (bits != current) {
         run++;
         runStart[run] = t;
         runBits[run] = bits;
-        // Negative zero (sign bit) and non-finite values keep the float path.
+        current = bits;
         bad |= bits < 0 | bits >= INFINITY_BITS;
       }
     }
