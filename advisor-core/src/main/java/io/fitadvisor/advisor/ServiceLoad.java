@@ -65,6 +65,8 @@ final class ServiceLoad {
   private int[] levelOf;
   private float[] levelValue;
   private float[] levelRequests;
+  /** The largest rise, worked out with the levels from counts (see levelsFromCounts). */
+  private double countsRise;
   /** {@code spans.get(j)[t]}: the highest level over minutes {@code [t, t + 2^j - 1]} (j = 0: levelOf). */
   private final List<int[]> spans = new ArrayList<>();
   private int[] countScratch;
@@ -118,7 +120,11 @@ final class ServiceLoad {
     double peak = 0;
     double rise = 0;
     int n = concurrency.length;
-    if (n > 0) {
+    if (fromCounts) {
+      // Every minute has a level, the highest the peak; the rise was taken with the levels.
+      peak = levelValue[levelValue.length - 1];
+      rise = countsRise;
+    } else if (n > 0) {
       // Plain comparisons: the values are finite, and a -0.0 can only lose to the starting 0.
       float[] c = concurrency;
       peak = c[0] > 0 ? c[0] : 0;
@@ -388,9 +394,14 @@ final class ServiceLoad {
       }
     }
     // Counts to levels and the concurrency of each minute, counting each level's minutes on the
-    // way (four counters per level, see countLevels).
+    // way (four counters per level, see countLevels), and the largest rise from one minute to the
+    // next (minute 0 from the month's last), the constructor's float differences taken here while
+    // the values are at hand: the larger of four, then the running one. Math.max compiles without
+    // branches; plain comparisons here branched on noise and made the pass twice as slow.
     float[] c = concurrency;
     int[] scratch = new int[4 * levels];
+    float before = value[indexOf[level[n - 1]]];
+    double rise = 0;
     int t = 0;
     for (; t + 3 < n; t += 4) {
       int l0 = indexOf[level[t]];
@@ -401,21 +412,31 @@ final class ServiceLoad {
       level[t + 1] = l1;
       level[t + 2] = l2;
       level[t + 3] = l3;
-      c[t] = value[l0];
-      c[t + 1] = value[l1];
-      c[t + 2] = value[l2];
-      c[t + 3] = value[l3];
+      float v0 = value[l0];
+      float v1 = value[l1];
+      float v2 = value[l2];
+      float v3 = value[l3];
+      c[t] = v0;
+      c[t + 1] = v1;
+      c[t + 2] = v2;
+      c[t + 3] = v3;
       scratch[l0 << 2]++;
       scratch[(l1 << 2) + 1]++;
       scratch[(l2 << 2) + 2]++;
       scratch[(l3 << 2) + 3]++;
+      double up = Math.max(Math.max(v0 - before, v1 - v0), Math.max(v2 - v1, v3 - v2));
+      rise = Math.max(rise, up);
+      before = v3;
     }
     for (; t < n; t++) {
       int l0 = indexOf[level[t]];
       level[t] = l0;
       c[t] = value[l0];
       scratch[l0 << 2]++;
+      rise = Math.max(rise, value[l0] - before);
+      before = value[l0];
     }
+    countsRise = rise;
     int[] minutesOf = new int[levels];
     for (int i = 0; i < levels; i++) {
       minutesOf[i] = takeCount(scratch, i);
