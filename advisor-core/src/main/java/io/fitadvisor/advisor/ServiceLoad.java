@@ -617,11 +617,25 @@ final class ServiceLoad {
     int[] levelAt = window.levelAt;
     int minutes = 0;
     double requestsOver = 0;
-    for (int t = 0; t < inFlight.length; t++) {
-      // Minutes over are few: the branch costs less than a serial addition in every minute.
-      if (inFlight[t] > served[levelAt[t]]) {
-        minutes++;
-        requestsOver += requests[t];
+    if (window.levels == levelValue && levelOf != null) {
+      // The window's levels are the load's own: a minute is over exactly when its level is above
+      // the highest level whose value the running units serve (values never fall as levels rise),
+      // so each minute compares two ints instead of a float with a double.
+      int[] highestServed = window.highestAtMost(levelValue, served);
+      int[] level = levelOf;
+      for (int t = 0; t < level.length; t++) {
+        // Minutes over are few: the branch costs less than a serial addition in every minute.
+        if (level[t] > highestServed[levelAt[t]]) {
+          minutes++;
+          requestsOver += requests[t];
+        }
+      }
+    } else {
+      for (int t = 0; t < inFlight.length; t++) {
+        if (inFlight[t] > served[levelAt[t]]) {
+          minutes++;
+          requestsOver += requests[t];
+        }
       }
     }
     Overrun overrun = new Overrun(minutes, requestsOver);
@@ -803,6 +817,28 @@ final class ServiceLoad {
         units[level] = Math.max(floor, Capacity.units(levels[level], capacity));
       }
       return units;
+    }
+
+    /**
+     * Per level that occurs, the highest index of ascending {@code values} whose value is at most
+     * {@code bound[level]} (-1 when none), found in one merge when the bounds never fall from one
+     * occurring level to the next (as units, which grow with the value, make them).
+     */
+    int[] highestAtMost(float[] values, double[] bound) {
+      int[] highest = new int[levels.length];
+      int at = -1;
+      double previous = Double.NEGATIVE_INFINITY;
+      for (int level : presentLevels) {
+        if (bound[level] < previous) {
+          at = -1; // a falling bound (not from units): search again from the start
+        }
+        while (at + 1 < values.length && !(values[at + 1] > bound[level])) {
+          at++;
+        }
+        highest[level] = at;
+        previous = bound[level];
+      }
+      return highest;
     }
 
     /** Minutes in the series. */

@@ -207,6 +207,35 @@ class FastPathProperties {
     }
   }
 
+  @Property(tries = 60)
+  void overrunIsTheMinutesAboveWhatTheRunningUnitsServe(@ForAll @IntRange(min = 0, max = 6) int kind,
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 2000) int meanMs,
+      @ForAll @DoubleRange(min = -2, max = 0.5) double log10Share, @ForAll @IntRange(min = 0, max = 3) int floor) {
+    LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
+    Service service = Fixtures.python("svc").memoryMb(512).meanDurationMs(meanMs).load(LoadShape.recorded(series))
+        .build();
+    ServiceLoad leveled = new ServiceLoad(service, series);
+    ServiceLoad plain = new ServiceLoad(service, series, false);
+    double capacity = Math.max(1e-9, leveled.peakConcurrency) * Math.pow(10, log10Share);
+    double unitCapacity = capacity * 1.25;
+    // The definition, minute by minute: the units running for the window's value (at least the
+    // floor) serve units x unit capacity x (1 + EPSILON); a minute above that is over.
+    float[] windowed = Windows.max(leveled.concurrency, -15, -3);
+    int minutes = 0;
+    double requests = 0;
+    for (int t = 0; t < windowed.length; t++) {
+      long running = Math.max(floor, Capacity.units(windowed[t], capacity));
+      if (leveled.concurrency[t] > running * unitCapacity * (1 + Capacity.EPSILON)) {
+        minutes++;
+        requests += leveled.requests[t];
+      }
+    }
+    ServiceLoad.Overrun expected = new ServiceLoad.Overrun(minutes, requests);
+    for (ServiceLoad load : List.of(leveled, plain)) {
+      assertThat(load.overrun(load.window(-15, -3), capacity, floor, unitCapacity)).isEqualTo(expected);
+    }
+  }
+
   @Property(tries = 30)
   void theRadixSortSortsLikeTheLibrary(@ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int n) {
     SplittableRandom random = new SplittableRandom(seed);
