@@ -282,6 +282,24 @@ final class LmiModel {
     // Minute t reads the fleet of minute t - d; the first d minutes look back into the month's
     // end (the month repeats).
     int wrap = Math.min(d, n);
+    // With the load's own levels in the window, ints compare as in ServiceLoad.overrun.
+    int[] highest = load.levels() && w.levels == load.levelValue() ? w.highestAtMost(load.levelValue(), absorbed) : null;
+    if (highest != null) {
+      int[] level = load.levelOf();
+      for (int t = 0; t < wrap; t++) {
+        if (level[t] > highest[levelAt[t - d + n]]) {
+          minutes++;
+          requests += r[t];
+        }
+      }
+      for (int t = wrap; t < n; t++) {
+        if (level[t] > highest[levelAt[t - d]]) {
+          minutes++;
+          requests += r[t];
+        }
+      }
+      return new Throttling(minutes, requests);
+    }
     for (int t = 0; t < wrap; t++) {
       if (c[t] > absorbed[levelAt[t - d + n]]) {
         minutes++;

@@ -617,11 +617,12 @@ final class ServiceLoad {
     int[] levelAt = window.levelAt;
     int minutes = 0;
     double requestsOver = 0;
-    if (window.levels == levelValue && levelOf != null) {
-      // The window's levels are the load's own: a minute is over exactly when its level is above
-      // the highest level whose value the running units serve (values never fall as levels rise),
-      // so each minute compares two ints instead of a float with a double.
-      int[] highestServed = window.highestAtMost(levelValue, served);
+    // With the load's own levels in the window, a minute is over exactly when its level is above
+    // the highest level whose value the running units serve (values never fall as levels rise),
+    // so each minute compares two ints instead of a float with a double.
+    int[] highestServed = window.levels == levelValue && levelOf != null
+        ? window.highestAtMost(levelValue, served) : null;
+    if (highestServed != null) {
       int[] level = levelOf;
       for (int t = 0; t < level.length; t++) {
         // Minutes over are few: the branch costs less than a serial addition in every minute.
@@ -821,16 +822,16 @@ final class ServiceLoad {
 
     /**
      * Per level that occurs, the highest index of ascending {@code values} whose value is at most
-     * {@code bound[level]} (-1 when none), found in one merge when the bounds never fall from one
-     * occurring level to the next (as units, which grow with the value, make them).
+     * {@code bound[level]} (-1 when none), found in one merge; null when a bound falls from one
+     * occurring level to the next (bounds from units, which grow with the value, never do).
      */
     int[] highestAtMost(float[] values, double[] bound) {
       int[] highest = new int[levels.length];
       int at = -1;
       double previous = Double.NEGATIVE_INFINITY;
       for (int level : presentLevels) {
-        if (bound[level] < previous) {
-          at = -1; // a falling bound (not from units): search again from the start
+        if (!(bound[level] >= previous)) {
+          return null;
         }
         while (at + 1 < values.length && !(values[at + 1] > bound[level])) {
           at++;
