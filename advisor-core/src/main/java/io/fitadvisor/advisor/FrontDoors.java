@@ -38,7 +38,7 @@ final class FrontDoors {
 
   private final ServiceLoad load;
   private final AdviceContext context;
-  // Computed once each: a pass over the month.
+  // Computed once, together: a pass over the month.
   private double lambdaLcu = Double.NaN;
   private double containerLcu = Double.NaN;
   // The last factor priced on each side (Lambda, containers) and its cost; NaN equals no factor.
@@ -102,19 +102,18 @@ final class FrontDoors {
 
   /** Average LCUs over the month at the service's own load (factor 1). */
   double averageLcu(boolean lambdaTarget) {
-    if (Double.isNaN(lambdaTarget ? lambdaLcu : containerLcu)) {
-      computeAverageLcus(lambdaTarget);
+    if (Double.isNaN(lambdaLcu)) {
+      computeAverageLcus();
     }
     return lambdaTarget ? lambdaLcu : containerLcu;
   }
 
   /**
-   * Works out the average LCUs of the side asked for, and of the other side too when its front
-   * door is also a load balancer (an ALB service: both sides are priced): one pass over the
-   * month for both, each side's sum still in minute order.
+   * Works out both sides' average LCUs in one pass over the month, each sum in minute order: an
+   * ALB service prices both, and the second sum rides along nearly free (the pass waits on its
+   * serial additions, not on its reads).
    */
-  private void computeAverageLcus(boolean lambdaTarget) {
-    boolean both = effective(true) == FrontDoor.ALB && effective(false) == FrontDoor.ALB;
+  private void computeAverageLcus() {
     double kbPerRequest = load.service.requestKb() + load.service.responseKb();
     float[] requests = load.requests;
     float[] inFlight = load.concurrency;
@@ -133,40 +132,18 @@ final class FrontDoors {
         lambdaOfLevel[level] = lcu(levelRequests[level], levelValue[level], kbPerRequest, true);
         containerOfLevel[level] = lcu(levelRequests[level], levelValue[level], kbPerRequest, false);
       }
-      int[] levelOf = load.levelOf();
-      if (both) {
-        for (int level : levelOf) {
-          lambdaSum += lambdaOfLevel[level];
-          containerSum += containerOfLevel[level];
-        }
-      } else {
-        double[] ofLevel = lambdaTarget ? lambdaOfLevel : containerOfLevel;
-        double sum = 0;
-        for (int level : levelOf) {
-          sum += ofLevel[level];
-        }
-        lambdaSum = sum;
-        containerSum = sum;
+      for (int level : load.levelOf()) {
+        lambdaSum += lambdaOfLevel[level];
+        containerSum += containerOfLevel[level];
       }
-    } else if (both) {
+    } else {
       for (int t = 0; t < minutes; t++) {
         lambdaSum += lcu(requests[t], inFlight[t], kbPerRequest, true);
         containerSum += lcu(requests[t], inFlight[t], kbPerRequest, false);
       }
-    } else {
-      double sum = 0;
-      for (int t = 0; t < minutes; t++) {
-        sum += lcu(requests[t], inFlight[t], kbPerRequest, lambdaTarget);
-      }
-      lambdaSum = sum;
-      containerSum = sum;
     }
-    if (both || lambdaTarget) {
-      lambdaLcu = lambdaSum / minutes;
-    }
-    if (both || !lambdaTarget) {
-      containerLcu = containerSum / minutes;
-    }
+    lambdaLcu = lambdaSum / minutes;
+    containerLcu = containerSum / minutes;
   }
 
   /** The LCUs of one minute with {@code requests} new connections and {@code inFlight} active ones. */
