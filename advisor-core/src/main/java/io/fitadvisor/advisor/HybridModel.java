@@ -128,7 +128,7 @@ final class HybridModel {
         cheapest = unit;
       }
     }
-    double unitMonthly = context.engine().monthlyCostUsd(List.of(model.fixedDeployment(cheapest, 1)), context.terms());
+    double unitMonthly = context.engine().monthlyCostUsd(model.fixedDeployment(cheapest, 1), context.terms());
     // The baseline keeps the containers' headroom: a request spills over once the tasks are at
     // their target utilization, as an autoscaled fleet would start a task then.
     return Optional.of(new Baseline(model, cheapest, cheapest.concurrencyPerTask() * model.utilization(),
@@ -266,7 +266,7 @@ final class HybridModel {
         continue;
       }
       LambdaDeployment deployment = deployment(overflow.requests(), overflow.coldStarts());
-      double usd = baseline.monthlyUsd(k) + context.engine().monthlyCostUsd(List.of(deployment), context.terms());
+      double usd = baseline.monthlyUsd(k) + context.engine().monthlyCostUsd(deployment, context.terms());
       if (found == null || usd < found.monthlyCostUsd() || usd == found.monthlyCostUsd()
           && (family < foundFamily || family == foundFamily && k < found.tasks())) {
         found = new Best(baseline, k, overflow, deployment, usd);
@@ -288,7 +288,7 @@ final class HybridModel {
 
   /** Lambda's cost of {@code requests} overflow requests and {@code coldStarts}, priced alone by the engine. */
   private double lambdaUsd(double requests, double coldStarts) {
-    return context.engine().monthlyCostUsd(List.of(deployment(requests, coldStarts)), context.terms());
+    return context.engine().monthlyCostUsd(deployment(requests, coldStarts), context.terms());
   }
 
   private LambdaDeployment deployment(double requests, double coldStarts) {

@@ -86,7 +86,7 @@ final class LmiModel {
     }
     ServiceLoad.Window reactive = load.window(-limits.lmiScaleInMinutes(), 0);
     Choice reactiveChoice = cheapest(reactive, 1.0);
-    Throttling throttling = throttling(reactive, reactiveChoice.unit());
+    ServiceLoad.Overrun throttling = throttling(reactive, reactiveChoice.unit());
     if (throttling.minutes() > 0 && service.requirements().maxLatencyMs().isPresent()) {
       this.ahead = true;
       this.window = load.window(-limits.lmiScaleInMinutes(), limits.lmiDoublingMinutes());
@@ -98,9 +98,6 @@ final class LmiModel {
       this.ownLoadChoice = reactiveChoice; // what choose(1.0) would compute again
     }
   }
-
-  /** Minutes a month the fleet cannot absorb, and the requests in them. */
-  private record Throttling(int minutes, double requests) {}
 
   /** Whether Lambda Managed Instances run {@code runtime}: java21+, python3.13+, nodejs22+, dotnet8+, provided.al2023. */
   static boolean supportsRuntime(String runtime) {
@@ -260,13 +257,10 @@ final class LmiModel {
    * The minutes in which the load exceeds twice what the reactive fleet of {@code
    * doublingMinutes} before serves at full use.
    */
-  private Throttling throttling(ServiceLoad.Window w, Unit unit) {
+  private ServiceLoad.Overrun throttling(ServiceLoad.Window w, Unit unit) {
     if (load.constant) {
-      return new Throttling(0, 0);
+      return new ServiceLoad.Overrun(0, 0);
     }
-    float[] c = load.concurrency;
-    int n = c.length;
-    int d = limits.lmiDoublingMinutes();
     double perUnit = unit.capacity() * limits.lmiTargetUtilization();
     // Twice what the fleet serves at full use, per level of the window (the same arithmetic as
     // per minute: 2 x fleet x capacity x (1 + EPSILON)); minute t reads the fleet of t - d.
@@ -275,44 +269,7 @@ final class LmiModel {
     for (int level = 0; level < fleet.length; level++) {
       absorbed[level] = 2 * fleet[level] * unit.capacity() * (1 + Capacity.EPSILON);
     }
-    int[] levelAt = w.levelAt;
-    float[] r = load.requests;
-    int minutes = 0;
-    double requests = 0;
-    // Minute t reads the fleet of minute t - d; the first d minutes look back into the month's
-    // end (the month repeats).
-    int wrap = Math.min(d, n);
-    // With the load's own levels in the window, ints compare as in ServiceLoad.overrun.
-    int[] highest = load.levels() && w.levels == load.levelValue() ? w.highestAtMost(load.levelValue(), absorbed) : null;
-    if (highest != null) {
-      int[] level = load.levelOf();
-      for (int t = 0; t < wrap; t++) {
-        if (level[t] > highest[levelAt[t - d + n]]) {
-          minutes++;
-          requests += r[t];
-        }
-      }
-      for (int t = wrap; t < n; t++) {
-        if (level[t] > highest[levelAt[t - d]]) {
-          minutes++;
-          requests += r[t];
-        }
-      }
-      return new Throttling(minutes, requests);
-    }
-    for (int t = 0; t < wrap; t++) {
-      if (c[t] > absorbed[levelAt[t - d + n]]) {
-        minutes++;
-        requests += r[t];
-      }
-    }
-    for (int t = wrap; t < n; t++) {
-      if (c[t] > absorbed[levelAt[t - d]]) {
-        minutes++;
-        requests += r[t];
-      }
-    }
-    return new Throttling(minutes, requests);
+    return load.minutesAbove(w, absorbed, limits.lmiDoublingMinutes());
   }
 
   /** The cheapest monthly cost at load factor {@code k}; infinite when infeasible. */

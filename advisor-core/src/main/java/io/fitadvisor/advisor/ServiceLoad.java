@@ -73,6 +73,7 @@ final class ServiceLoad {
   private int[] levelMinutes;
   private int[] blockMaxLevel;
   private int[] shiftScratch;
+  private int[] overScratch;
   /** The last overrun asked, with what it was asked for (see overrun). */
   private OverrunAsked lastOverrun;
   /** The one window of a constant series. */
@@ -217,6 +218,14 @@ final class ServiceLoad {
       spans.add(next);
     }
     return spans.get(j);
+  }
+
+  /** Scratch for the over minutes of {@link #minutesAbove}, a month long. */
+  private int[] overScratch() {
+    if (overScratch == null) {
+      overScratch = arrays.ints(levelOf.length);
+    }
+    return overScratch;
   }
 
   private int[] shiftScratch() {
@@ -613,35 +622,67 @@ final class ServiceLoad {
     for (int level = 0; level < running.length; level++) {
       served[level] = running[level] * unitCapacity * (1 + Capacity.EPSILON);
     }
-    float[] inFlight = concurrency;
-    int[] levelAt = window.levelAt;
-    int minutes = 0;
-    double requestsOver = 0;
-    // With the load's own levels in the window, a minute is over exactly when its level is above
-    // the highest level whose value the running units serve (values never fall as levels rise),
-    // so each minute compares two ints instead of a float with a double.
-    int[] highestServed = window.levels == levelValue && levelOf != null
-        ? window.highestAtMost(levelValue, served) : null;
-    if (highestServed != null) {
-      int[] level = levelOf;
-      for (int t = 0; t < level.length; t++) {
-        // Minutes over are few: the branch costs less than a serial addition in every minute.
-        if (level[t] > highestServed[levelAt[t]]) {
-          minutes++;
-          requestsOver += requests[t];
-        }
-      }
-    } else {
-      for (int t = 0; t < inFlight.length; t++) {
-        if (inFlight[t] > served[levelAt[t]]) {
-          minutes++;
-          requestsOver += requests[t];
-        }
-      }
-    }
-    Overrun overrun = new Overrun(minutes, requestsOver);
+    Overrun overrun = minutesAbove(window, served, 0);
     lastOverrun = new OverrunAsked(window, capacity, floor, unitCapacity, overrun);
     return overrun;
+  }
+
+  /**
+   * The minutes whose concurrency exceeds {@code bound[level]} for the level the window has
+   * {@code lag} minutes before (the month repeats: the first minutes look back into its end), and
+   * their requests added in minute order. With the load's own levels in the window, a minute is
+   * over exactly when its level is above the highest level whose value is within the bound
+   * (values never fall as levels rise; {@link Window#highestAtMost}), so each minute compares two
+   * ints instead of a float with a double.
+   */
+  Overrun minutesAbove(Window window, double[] bound, int lag) {
+    int[] highest = window.levels == levelValue && levelOf != null ? window.highestAtMost(levelValue, bound) : null;
+    return highest != null
+        ? levelsAbove(levelOf, highest, window.levelAt, requests, lag, overScratch())
+        : valuesAbove(concurrency, bound, window.levelAt, requests, lag);
+  }
+
+  /**
+   * {@link #minutesAbove} by levels: minute {@code t} is over when {@code level[t] >
+   * highest[levelAt[t - lag]]}. The over minutes are collected into {@code scratch} by arithmetic
+   * (levels are not negative and {@code highest} at least -1, so the difference is negative
+   * exactly when over), then their requests added in minute order. With a comparison the compiler
+   * picks a branch or a serial addition in every minute from the callers' profiles: shared by the
+   * overrun and the throttling, that loop took 12 % of a portfolio's evaluation, this one 5 %.
+   */
+  private static Overrun levelsAbove(int[] level, int[] highest, int[] levelAt, float[] requests, int lag,
+      int[] scratch) {
+    int n = level.length;
+    int count = 0;
+    for (int t = 0, before = n - lag % Math.max(1, n); t < n; t++, before++) {
+      if (before == n) {
+        before = 0;
+      }
+      scratch[count] = t; // kept only when over: the next index overwrites it otherwise
+      count += (highest[levelAt[before]] - level[t]) >>> 31;
+    }
+    double requestsOver = 0;
+    for (int i = 0; i < count; i++) {
+      requestsOver += requests[scratch[i]];
+    }
+    return new Overrun(count, requestsOver);
+  }
+
+  /** {@link #minutesAbove} by values: minute {@code t} is over when {@code c[t] > bound[levelAt[t - lag]]}. */
+  private static Overrun valuesAbove(float[] c, double[] bound, int[] levelAt, float[] requests, int lag) {
+    int n = c.length;
+    int minutes = 0;
+    double requestsOver = 0;
+    for (int t = 0, before = n - lag % Math.max(1, n); t < n; t++, before++) {
+      if (before == n) {
+        before = 0;
+      }
+      if (c[t] > bound[levelAt[before]]) {
+        minutes++;
+        requestsOver += requests[t];
+      }
+    }
+    return new Overrun(minutes, requestsOver);
   }
 
   /** Inputs of the cold-start model for a keep-alive window of {@code keepAliveMinutes}. */

@@ -210,7 +210,8 @@ class FastPathProperties {
   @Property(tries = 60)
   void overrunIsTheMinutesAboveWhatTheRunningUnitsServe(@ForAll @IntRange(min = 0, max = 6) int kind,
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 2000) int meanMs,
-      @ForAll @DoubleRange(min = -2, max = 0.5) double log10Share, @ForAll @IntRange(min = 0, max = 3) int floor) {
+      @ForAll @DoubleRange(min = -2, max = 0.5) double log10Share, @ForAll @IntRange(min = 0, max = 3) int floor,
+      @ForAll @IntRange(min = 0, max = 20) int lag) {
     LoadSeries series = LoadSeries.of(minutes(kind, new SplittableRandom(seed)));
     Service service = Fixtures.python("svc").memoryMb(512).meanDurationMs(meanMs).load(LoadShape.recorded(series))
         .build();
@@ -219,21 +220,40 @@ class FastPathProperties {
     double capacity = Math.max(1e-9, leveled.peakConcurrency) * Math.pow(10, log10Share);
     double unitCapacity = capacity * 1.25;
     // The definition, minute by minute: the units running for the window's value (at least the
-    // floor) serve units x unit capacity x (1 + EPSILON); a minute above that is over.
+    // floor) serve units x unit capacity x (1 + EPSILON); a minute above that is over. With a lag,
+    // minute t meets the units of minute t - lag (the month repeats).
     float[] windowed = Windows.max(leveled.concurrency, -15, -3);
+    int n = windowed.length;
     int minutes = 0;
     double requests = 0;
-    for (int t = 0; t < windowed.length; t++) {
-      long running = Math.max(floor, Capacity.units(windowed[t], capacity));
-      if (leveled.concurrency[t] > running * unitCapacity * (1 + Capacity.EPSILON)) {
+    int lagged = 0;
+    double laggedRequests = 0;
+    for (int t = 0; t < n; t++) {
+      if (leveled.concurrency[t] > served(windowed[t], capacity, floor, unitCapacity)) {
         minutes++;
         requests += leveled.requests[t];
       }
+      if (leveled.concurrency[t] > served(windowed[Math.floorMod(t - lag, n)], capacity, floor, unitCapacity)) {
+        lagged++;
+        laggedRequests += leveled.requests[t];
+      }
     }
-    ServiceLoad.Overrun expected = new ServiceLoad.Overrun(minutes, requests);
     for (ServiceLoad load : List.of(leveled, plain)) {
-      assertThat(load.overrun(load.window(-15, -3), capacity, floor, unitCapacity)).isEqualTo(expected);
+      ServiceLoad.Window window = load.window(-15, -3);
+      assertThat(load.overrun(window, capacity, floor, unitCapacity))
+          .isEqualTo(new ServiceLoad.Overrun(minutes, requests));
+      long[] running = window.unitsPerLevel(capacity, floor);
+      double[] bound = new double[running.length];
+      for (int level = 0; level < running.length; level++) {
+        bound[level] = running[level] * unitCapacity * (1 + Capacity.EPSILON);
+      }
+      assertThat(load.minutesAbove(window, bound, lag)).isEqualTo(new ServiceLoad.Overrun(lagged, laggedRequests));
     }
+  }
+
+  /** What the units running for a window's value serve: max(floor, units) x unit capacity x (1 + EPSILON). */
+  private static double served(float windowValue, double capacity, int floor, double unitCapacity) {
+    return Math.max(floor, Capacity.units(windowValue, capacity)) * unitCapacity * (1 + Capacity.EPSILON);
   }
 
   @Property(tries = 30)
