@@ -117,11 +117,12 @@ class BreakEvenProperties {
         .cpuFraction(random.nextDouble())
         .frontDoor(DOORS[random.nextInt(DOORS.length)])
         .load(LoadShape.recorded(series));
-    if (random.nextBoolean()) {
-      // From tight (cold starts cannot enter the p99) to loose.
-      double objective = meanMs * (1 + random.nextInt(5)) + random.nextInt(3000);
-      builder.requirements(new Requirements(false, false, false, OptionalDouble.of(objective)));
-    }
+    // Interruptible work half the time, so that Fargate Spot (which needs it) is feasible then; a
+    // latency objective half the time, from tight (cold starts cannot enter the p99) to loose.
+    boolean interruptible = random.nextBoolean();
+    OptionalDouble objective = random.nextBoolean()
+        ? OptionalDouble.of(meanMs * (1 + random.nextInt(5)) + random.nextInt(3000)) : OptionalDouble.empty();
+    builder.requirements(new Requirements(false, false, interruptible, objective));
     return builder.build();
   }
 
